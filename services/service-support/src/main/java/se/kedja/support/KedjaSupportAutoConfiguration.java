@@ -1,0 +1,105 @@
+package se.kedja.support;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.util.unit.DataSize;
+
+import se.kedja.support.health.KafkaHealthIndicator;
+import se.kedja.support.problem.ProblemDetailsAdvice;
+import se.kedja.support.problem.Problems;
+import se.kedja.support.process.StdinWatchdog;
+import se.kedja.support.web.RequestSizeLimitFilter;
+import se.kedja.support.web.StrictJsonHttpMessageConverter;
+
+/**
+ * What every Kedja service gets by depending on service-support: problem details, strict
+ * JSON, a request size limit, a Kafka health check and the stdin watchdog.
+ */
+@AutoConfiguration(
+		afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+				"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration" },
+		beforeName = "org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration")
+public class KedjaSupportAutoConfiguration {
+
+	@Bean
+	Problems kedjaProblems(Environment environment) {
+		List<String> basenames = new ArrayList<>(
+				Binder.get(environment).bind("kedja.problems.bundles", String[].class).map(List::of).orElse(List.of()));
+		basenames.add("kedja/problems");
+		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+		messages.setBasenames(basenames.toArray(String[]::new));
+		messages.setDefaultEncoding("UTF-8");
+		messages.setFallbackToSystemLocale(false);
+		return new Problems(messages);
+	}
+
+	@Bean
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	ProblemDetailsAdvice kedjaProblemDetailsAdvice(Problems problems) {
+		return new ProblemDetailsAdvice(problems);
+	}
+
+	@Bean
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnBean(JsonMapper.class)
+	JacksonJsonHttpMessageConverter strictJsonHttpMessageConverter(JsonMapper jsonMapper) {
+		return new StrictJsonHttpMessageConverter(jsonMapper);
+	}
+
+	@Bean
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(Environment environment, Problems problems,
+			JsonMapper jsonMapper) {
+		DataSize max = Binder.get(environment)
+			.bind("kedja.http.max-request-size", DataSize.class)
+			.orElse(DataSize.ofKilobytes(256));
+		FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(
+				new RequestSizeLimitFilter(max.toBytes(), problems,
+						jsonMapper.rebuild()
+							.addMixIn(org.springframework.http.ProblemDetail.class,
+									org.springframework.http.converter.json.ProblemDetailJacksonMixin.class)
+							.build()));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+		return registration;
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "kedja.exit-on-stdin-close", havingValue = "true")
+	StdinWatchdog stdinWatchdog() {
+		return new StdinWatchdog();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(KafkaAdmin.class)
+	@ConditionalOnBean(KafkaAdmin.class)
+	static class KafkaHealthConfiguration {
+
+		@Bean
+		KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin admin, Environment environment) {
+			Duration timeout = Binder.get(environment)
+				.bind("kedja.health.kafka-timeout", Duration.class)
+				.orElse(Duration.ofSeconds(3));
+			return new KafkaHealthIndicator(admin.getConfigurationProperties(), timeout);
+		}
+
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package se.kedja.support.health;
+
+import org.jspecify.annotations.NullMarked;

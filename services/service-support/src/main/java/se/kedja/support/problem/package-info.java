@@ -1,0 +1,4 @@
+@NullMarked
+package se.kedja.support.problem;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package se.kedja.support.process;
+
+import org.jspecify.annotations.NullMarked;

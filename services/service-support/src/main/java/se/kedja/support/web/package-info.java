@@ -1,0 +1,4 @@
+@NullMarked
+package se.kedja.support.web;
+
+import org.jspecify.annotations.NullMarked;
