@@ -1,0 +1,14 @@
+package se.kedja.launcher.services;
+
+import java.util.List;
+
+/**
+ * A service the launcher runs: its module name (and jar name), HTTP port and database
+ * schema.
+ */
+public record KedjaService(String name, int port, String schema) {
+
+	public static final List<KedjaService> ALL = List.of(new KedjaService("case-service", 8081, "cases"),
+			new KedjaService("progress-service", 8082, "progress"), new KedjaService("audit-service", 8083, "audit"));
+
+}

@@ -1,0 +1,98 @@
+package se.kedja.launcher.services;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import se.kedja.launcher.ChildProcess;
+import se.kedja.launcher.DataDir;
+import se.kedja.launcher.LaunchException;
+import se.kedja.launcher.postgres.Database;
+
+/**
+ * One Spring Boot service as a child JVM, configured only through standard Spring
+ * environment variables.
+ */
+final class ServiceProcess {
+
+	private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
+	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private final KedjaService service;
+
+	private final ChildProcess child;
+
+	private ServiceProcess(KedjaService service, ChildProcess child) {
+		this.service = service;
+		this.child = child;
+	}
+
+	static ServiceProcess start(KedjaService service, Path jar, DataDir data, Database database,
+			String bootstrapServers) {
+		Map<String, String> env = Map.of("SPRING_DATASOURCE_URL", database.jdbcUrl(service.schema()),
+				"SPRING_DATASOURCE_USERNAME", database.user(), "SPRING_DATASOURCE_PASSWORD", database.password(),
+				"SPRING_FLYWAY_DEFAULT_SCHEMA", service.schema(), "SPRING_FLYWAY_SCHEMAS", service.schema(),
+				"SPRING_KAFKA_BOOTSTRAP_SERVERS", bootstrapServers, "SERVER_PORT", Integer.toString(service.port()),
+				"MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED", "true", "KEDJA_EXIT_ON_STDIN_CLOSE", "true");
+		// Sized so that three services, the broker and the database stay under 3 GiB
+		// resident: a small heap, the serial collector and no C2 compiler.
+		List<String> java = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
+				"-XX:ReservedCodeCacheSize=64m", "-jar", jar.toString());
+		return new ServiceProcess(service, ChildProcess.startJava(service.name(), data, java, env));
+	}
+
+	KedjaService service() {
+		return service;
+	}
+
+	ChildProcess child() {
+		return child;
+	}
+
+	void awaitReady() {
+		URI readiness = URI.create("http://localhost:" + service.port() + "/actuator/health/readiness");
+		HttpRequest request = HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(5)).build();
+		long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+		while (System.nanoTime() < deadline) {
+			if (!child.isAlive()) {
+				throw failure("stopped during startup (exit " + child.exitValue() + ")");
+			}
+			try {
+				if (HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+					return;
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new LaunchException("Interrupted while waiting for " + service.name());
+			}
+			catch (java.io.IOException ex) {
+				// not listening yet
+			}
+			try {
+				Thread.sleep(500);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new LaunchException("Interrupted while waiting for " + service.name());
+			}
+		}
+		throw failure("was not ready within " + READY_TIMEOUT.toSeconds() + " s");
+	}
+
+	private LaunchException failure(String what) {
+		return new LaunchException(service.name() + " " + what + "; last lines of " + child.log() + ":\n"
+				+ String.join("\n", child.logTail(40)));
+	}
+
+	void stop() {
+		child.stop(Duration.ofSeconds(20));
+	}
+
+}
