@@ -1,0 +1,4 @@
+@NullMarked
+package se.kedja.audit.checkpoint;
+
+import org.jspecify.annotations.NullMarked;

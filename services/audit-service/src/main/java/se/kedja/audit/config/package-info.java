@@ -1,0 +1,4 @@
+@NullMarked
+package se.kedja.audit.config;
+
+import org.jspecify.annotations.NullMarked;

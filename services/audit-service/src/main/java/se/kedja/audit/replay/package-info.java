@@ -1,0 +1,4 @@
+@NullMarked
+package se.kedja.audit.replay;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package se.kedja.audit.store;
+
+import org.jspecify.annotations.NullMarked;

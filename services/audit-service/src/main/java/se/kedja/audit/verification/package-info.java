@@ -1,0 +1,4 @@
+@NullMarked
+package se.kedja.audit.verification;
+
+import org.jspecify.annotations.NullMarked;
