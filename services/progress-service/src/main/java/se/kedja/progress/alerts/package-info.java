@@ -1,0 +1,4 @@
+@NullMarked
+package se.kedja.progress.alerts;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package se.kedja.progress.config;
+
+import org.jspecify.annotations.NullMarked;

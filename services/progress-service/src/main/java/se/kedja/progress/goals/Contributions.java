@@ -1,0 +1,181 @@
+package se.kedja.progress.goals;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.jspecify.annotations.Nullable;
+
+import se.kedja.progress.goals.TallyKey.Measure;
+import se.kedja.progress.intake.Participant;
+
+/**
+ * What one participant adds to a project's counters. Figures are sums of these, so a
+ * change to a participant moves the counters by (after − before) and nothing is ever
+ * scanned.
+ */
+public final class Contributions {
+
+	private Contributions() {
+	}
+
+	public static Map<TallyKey, Long> of(List<Goal> goals, @Nullable Participant participant) {
+		Map<TallyKey, Long> tally = new TreeMap<>();
+		if (participant != null) {
+			for (Goal goal : goals) {
+				new Adder(goal.id(), participant, tally).add(goal);
+			}
+		}
+		return tally;
+	}
+
+	/**
+	 * The counters to move, and by how much, when {@code before} becomes {@code after}.
+	 */
+	public static Map<TallyKey, Long> delta(List<Goal> goals, @Nullable Participant before,
+			@Nullable Participant after) {
+		Map<TallyKey, Long> delta = new TreeMap<>(of(goals, after));
+		of(goals, before).forEach((key, value) -> delta.merge(key, -value, Long::sum));
+		delta.values().removeIf((value) -> value == 0);
+		return delta;
+	}
+
+	private record Adder(String goalId, Participant participant, Map<TallyKey, Long> tally) {
+
+		void add(Goal goal) {
+			switch (goal) {
+				case Goal.Count count -> {
+					if (count.where().matches(this.participant)) {
+						broken(Measure.COUNT, TallyKey.NO_DAY, 1);
+					}
+				}
+				case Goal.InPeriod period -> {
+					if (period.where().matches(this.participant) && inPeriod(period)) {
+						broken(Measure.COUNT, TallyKey.NO_DAY, 1);
+					}
+				}
+				case Goal.Share share -> {
+					if (share.denominator().matches(this.participant)) {
+						broken(Measure.OF, TallyKey.NO_DAY, 1);
+						if (share.numerator().matches(this.participant)) {
+							broken(Measure.MET, TallyKey.NO_DAY, 1);
+						}
+					}
+				}
+				case Goal.OutcomeAfter outcome -> outcomeAfter(outcome);
+				case Goal.MinimumOverTime minimum -> activeAtSite();
+				case Goal.Quality quality -> quality(quality);
+			}
+		}
+
+		private boolean inPeriod(Goal.InPeriod period) {
+			LocalDate enrolled = this.participant.enrolledOn();
+			LocalDate exited = this.participant.exitedOn();
+			return switch (period.measure()) {
+				case ENROLLED -> within(enrolled, period.from(), period.to());
+				case EXITED -> exited != null && within(exited, period.from(), period.to());
+				case ACTIVE -> !enrolled.isAfter(period.to()) && (exited == null || !exited.isBefore(period.from()));
+			};
+		}
+
+		private void outcomeAfter(Goal.OutcomeAfter goal) {
+			if (!goal.where().matches(this.participant)) {
+				return;
+			}
+			LocalDate anchor = (goal.anchor() == Goal.Anchor.EXIT) ? this.participant.exitedOn()
+					: this.participant.enrolledOn();
+			if (anchor == null) {
+				return;
+			}
+			broken(Measure.OF, TallyKey.NO_DAY, 1);
+			String reached = outcomeReached(goal);
+			if (reached != null && goal.outcomes().contains(reached)) {
+				broken(Measure.MET, TallyKey.NO_DAY, 1);
+			}
+			else if (reached == null) {
+				broken(Measure.AWAITING, anchor.plusDays(goal.days()), 1);
+			}
+		}
+
+		/**
+		 * After exit: the status recorded at the follow-up {@code days} after exit (the
+		 * exit outcome itself when days is 0). After enrolment: the exit outcome, when
+		 * the exit fell within the window.
+		 */
+		private @Nullable String outcomeReached(Goal.OutcomeAfter goal) {
+			if (goal.anchor() == Goal.Anchor.EXIT) {
+				return (goal.days() == 0) ? this.participant.outcome()
+						: this.participant.postExitStatus().get(goal.days());
+			}
+			LocalDate exited = this.participant.exitedOn();
+			if (exited == null) {
+				return null;
+			}
+			boolean inWindow = !exited.isAfter(this.participant.enrolledOn().plusDays(goal.days()));
+			return inWindow ? this.participant.outcome() : "OUTSIDE_WINDOW";
+		}
+
+		private void activeAtSite() {
+			String site = (this.participant.site() != null) ? this.participant.site() : "UNKNOWN";
+			add(TallyKey.TOTAL, TallyKey.ALL, Measure.ACTIVE_CHANGE, this.participant.enrolledOn(), 1);
+			add(Field.SITE.fieldName(), site, Measure.ACTIVE_CHANGE, this.participant.enrolledOn(), 1);
+			LocalDate exited = this.participant.exitedOn();
+			if (exited != null) {
+				add(TallyKey.TOTAL, TallyKey.ALL, Measure.ACTIVE_CHANGE, exited.plusDays(1), -1);
+				add(Field.SITE.fieldName(), site, Measure.ACTIVE_CHANGE, exited.plusDays(1), -1);
+			}
+		}
+
+		private void quality(Goal.Quality goal) {
+			Participant p = this.participant;
+			switch (goal.rule()) {
+				case PLAN_WITHIN_DAYS -> {
+					LocalDate due = p.enrolledOn().plusDays(goal.days());
+					broken(Measure.OF, TallyKey.NO_DAY, 1);
+					if (p.planAgreedOn() != null && !p.planAgreedOn().isAfter(due)) {
+						broken(Measure.MET, TallyKey.NO_DAY, 1);
+					}
+					else if (p.planAgreedOn() == null && !p.exited()) {
+						broken(Measure.AWAITING, due, 1);
+					}
+				}
+				case ACCESSIBILITY_REVIEWED -> {
+					if (p.plans() + p.followUps() > 0) {
+						broken(Measure.OF, TallyKey.NO_DAY, 1);
+						if (p.accessibilityReviewedEverywhere()) {
+							broken(Measure.MET, TallyKey.NO_DAY, 1);
+						}
+					}
+				}
+				case RESPONSIBLE_ACTOR -> {
+					if (!p.exited()) {
+						broken(Measure.OF, TallyKey.NO_DAY, 1);
+						if (p.responsibleActor() != null) {
+							broken(Measure.MET, TallyKey.NO_DAY, 1);
+						}
+					}
+				}
+			}
+		}
+
+		private void broken(String measure, LocalDate day, long value) {
+			add(TallyKey.TOTAL, TallyKey.ALL, measure, day, value);
+			for (Field field : Field.BREAKDOWNS) {
+				for (String bucket : field.bucketsOf(this.participant)) {
+					add(field.fieldName(), bucket, measure, day, value);
+				}
+			}
+		}
+
+		private void add(String dimension, String bucket, String measure, LocalDate day, long value) {
+			this.tally.merge(new TallyKey(this.goalId, dimension, bucket, measure, day), value, Long::sum);
+		}
+
+		private static boolean within(LocalDate day, LocalDate from, LocalDate to) {
+			return !day.isBefore(from) && !day.isAfter(to);
+		}
+
+	}
+
+}

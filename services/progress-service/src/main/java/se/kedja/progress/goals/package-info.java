@@ -1,0 +1,4 @@
+@NullMarked
+package se.kedja.progress.goals;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,66 @@
+package se.kedja.progress.intake;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import se.kedja.events.EventEnvelope;
+import se.kedja.events.cases.CaseEvent;
+import se.kedja.events.json.EventJson;
+
+/** Every case event as received, kept so a case can be folded again. */
+@Repository
+public class CaseEventStore {
+
+	private final JdbcClient jdbc;
+
+	private final EventJson json;
+
+	CaseEventStore(JdbcClient jdbc, EventJson json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	void append(ProjectionTables tables, EventEnvelope<CaseEvent> envelope, @Nullable String projectId) {
+		this.jdbc
+			.sql("INSERT INTO " + tables.caseEvent()
+					+ " (event_id, participant_id, project_id, sequence, type, business_date, recorded_at, envelope)"
+					+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(envelope.eventId().value(), envelope.payload().participantId().value(), projectId,
+					envelope.sequence(), envelope.type(), envelope.businessDate(),
+					Timestamp.from(envelope.recordedAt()), this.json.write(envelope))
+			.update();
+	}
+
+	List<EventEnvelope<CaseEvent>> history(ProjectionTables tables, UUID participantId) {
+		return this.jdbc
+			.sql("SELECT envelope FROM " + tables.caseEvent() + " WHERE participant_id = ? ORDER BY sequence")
+			.param(participantId)
+			.query((rs, row) -> this.json.readCase(rs.getBytes(1)))
+			.list();
+	}
+
+	/** The project's case histories as recorded before {@code until}, by participant. */
+	public Map<UUID, List<EventEnvelope<CaseEvent>>> projectHistoriesBefore(String projectId, Instant until) {
+		Map<UUID, List<EventEnvelope<CaseEvent>>> histories = new LinkedHashMap<>();
+		this.jdbc
+			.sql("SELECT e.participant_id, e.envelope FROM case_event e"
+					+ " WHERE e.participant_id IN (SELECT participant_id FROM case_event WHERE project_id = ?)"
+					+ " AND e.recorded_at < ? ORDER BY e.participant_id, e.sequence")
+			.params(projectId, Timestamp.from(until))
+			.query((rs) -> {
+				histories.computeIfAbsent(rs.getObject(1, UUID.class), (id) -> new ArrayList<>())
+					.add(this.json.readCase(rs.getBytes(2)));
+			});
+		return histories;
+	}
+
+}

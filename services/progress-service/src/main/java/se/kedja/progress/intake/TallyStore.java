@@ -1,0 +1,52 @@
+package se.kedja.progress.intake;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import se.kedja.progress.goals.TallyKey;
+
+/** The maintained figures of each project (see {@link TallyKey}). */
+@Repository
+public class TallyStore {
+
+	private final JdbcClient jdbc;
+
+	TallyStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Moves counters by {@code delta}; keys come sorted so concurrent writers lock in one
+	 * order.
+	 */
+	void add(ProjectionTables tables, String projectId, Map<TallyKey, Long> delta) {
+		delta.forEach((key, value) -> this.jdbc
+			.sql("INSERT INTO " + tables.goalTally()
+					+ " (project_id, goal_id, dimension, bucket, measure, day, value) VALUES (?, ?, ?, ?, ?, ?, ?)"
+					+ " ON CONFLICT (project_id, goal_id, dimension, bucket, measure, day)" + " DO UPDATE SET value = "
+					+ tables.goalTally() + ".value + excluded.value")
+			.params(projectId, key.goalId(), key.dimension(), key.bucket(), key.measure(), key.day(), value)
+			.update());
+	}
+
+	void clear(ProjectionTables tables, String projectId) {
+		this.jdbc.sql("DELETE FROM " + tables.goalTally() + " WHERE project_id = ?").param(projectId).update();
+	}
+
+	public Map<TallyKey, Long> load(String projectId) {
+		Map<TallyKey, Long> tallies = new HashMap<>();
+		this.jdbc
+			.sql("SELECT goal_id, dimension, bucket, measure, day, value FROM goal_tally"
+					+ " WHERE project_id = ? AND value <> 0")
+			.param(projectId)
+			.query((rs) -> {
+				tallies.put(new TallyKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+						rs.getObject(5, java.time.LocalDate.class)), rs.getLong(6));
+			});
+		return tallies;
+	}
+
+}

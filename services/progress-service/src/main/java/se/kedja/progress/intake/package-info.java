@@ -1,0 +1,4 @@
+@NullMarked
+package se.kedja.progress.intake;
+
+import org.jspecify.annotations.NullMarked;

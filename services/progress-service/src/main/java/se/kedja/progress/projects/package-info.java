@@ -1,0 +1,4 @@
+@NullMarked
+package se.kedja.progress.projects;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package se.kedja.progress.rebuild;
+
+import org.jspecify.annotations.NullMarked;

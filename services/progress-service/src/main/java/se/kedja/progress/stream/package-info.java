@@ -1,0 +1,4 @@
+@NullMarked
+package se.kedja.progress.stream;
+
+import org.jspecify.annotations.NullMarked;
