@@ -114,6 +114,10 @@ public final class ChildProcess {
 		return name;
 	}
 
+	public long pid() {
+		return process.pid();
+	}
+
 	public Path log() {
 		return log;
 	}

@@ -2,7 +2,6 @@ package se.kedja.launcher.kafka;
 
 import kafka.Kafka;
 import kafka.tools.StorageTool;
-import org.apache.kafka.common.Uuid;
 
 import se.kedja.launcher.ExitOnStdinClose;
 
@@ -19,8 +18,9 @@ public final class KafkaChild {
 	public static void main(String[] args) {
 		ExitOnStdinClose.watch();
 		String serverProperties = args[0];
-		int formatted = StorageTool.execute(new String[] { "format", "-t", Uuid.randomUuid().toString(), "-c",
-				serverProperties, "--ignore-formatted" }, System.out);
+		String clusterId = args[1];
+		int formatted = StorageTool.execute(
+				new String[] { "format", "-t", clusterId, "-c", serverProperties, "--ignore-formatted" }, System.out);
 		if (formatted != 0) {
 			System.exit(formatted);
 		}

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Uuid;
 
 import se.kedja.launcher.ChildProcess;
 import se.kedja.launcher.DataDir;
@@ -46,7 +47,8 @@ public final class KafkaServer implements AutoCloseable {
 		ChildProcess child = ChildProcess.startJava("kafka", data,
 				List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
 						"-Dorg.slf4j.simpleLogger.log.org.apache.kafka=info", "-Dorg.slf4j.simpleLogger.log.kafka=info",
-						"-cp", install.kafkaClassPath(), KafkaChild.class.getName(), properties.toString()),
+						"-cp", install.kafkaClassPath(), KafkaChild.class.getName(), properties.toString(),
+						clusterId(data.kafka())),
 				Map.of());
 		KafkaServer server = new KafkaServer(child, "localhost:" + port);
 		try (Admin admin = server.admin()) {
@@ -118,6 +120,22 @@ public final class KafkaServer implements AutoCloseable {
 		}
 		catch (ExecutionException ex) {
 			throw new LaunchException("Could not create Kafka topics: " + ex.getCause().getMessage());
+		}
+	}
+
+	// "format --ignore-formatted" refuses a log directory formatted with another cluster
+	// id,
+	// so the id is made once and kept beside the logs.
+	private static String clusterId(Path kafkaDir) {
+		Path file = kafkaDir.resolve("cluster.id");
+		try {
+			if (!Files.exists(file)) {
+				Files.writeString(file, Uuid.randomUuid().toString());
+			}
+			return Files.readString(file).trim();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 
