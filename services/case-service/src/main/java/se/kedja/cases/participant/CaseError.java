@@ -1,0 +1,68 @@
+package se.kedja.cases.participant;
+
+/**
+ * Why a command on a case was refused. The web layer maps each code to a problem type;
+ * the words for people are in {@code case-errors_sv.properties} and
+ * {@code case-errors_en.properties}.
+ */
+public enum CaseError {
+
+	CASE_ERASED,
+
+	DATE_IN_FUTURE,
+
+	DATE_BEFORE_PROJECT_START,
+
+	DATE_AFTER_PROJECT_END,
+
+	DATE_BEFORE_ENROLMENT,
+
+	DATE_OUT_OF_ORDER,
+
+	DISABILITY_WITHOUT_CONSENT,
+
+	ALREADY_EXITED,
+
+	NOT_EXITED,
+
+	PLAN_ALREADY_AGREED,
+
+	NO_PLAN,
+
+	PLAN_GOALS_NOT_UNIQUE,
+
+	UNKNOWN_PLAN_GOAL,
+
+	ACTIVITY_ALREADY_STARTED,
+
+	UNKNOWN_ACTIVITY,
+
+	ACTIVITY_ALREADY_COMPLETED,
+
+	PARTICIPATION_PAUSED,
+
+	ALREADY_PAUSED,
+
+	NOT_PAUSED,
+
+	CONSENT_REQUIRED,
+
+	NO_CONSENT_TO_WITHDRAW,
+
+	ALREADY_RESPONSIBLE,
+
+	TRANSFER_PENDING,
+
+	UNKNOWN_TRANSFER,
+
+	POST_EXIT_FOLLOW_UP_TOO_EARLY,
+
+	POST_EXIT_FOLLOW_UP_ALREADY_RECORDED,
+
+	UNKNOWN_EVENT,
+
+	UNKNOWN_FIELD,
+
+	CORRECTION_INCOMPLETE
+
+}
