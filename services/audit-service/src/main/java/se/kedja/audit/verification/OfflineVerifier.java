@@ -33,7 +33,7 @@ public final class OfflineVerifier {
 		System.exit(run(args, System.out));
 	}
 
-	static int run(String[] args, PrintStream out) {
+	public static int run(String[] args, PrintStream out) {
 		if (args.length != 2) {
 			out.println("usage: OfflineVerifier <checkpoint.json> <history.json>");
 			return 2;

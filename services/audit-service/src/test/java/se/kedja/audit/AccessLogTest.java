@@ -1,0 +1,110 @@
+package se.kedja.audit;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AccessLogTest extends AuditServiceTest {
+
+	private CaseStream aCase() {
+		CaseStream stream = new CaseStream(CaseStream.uniqueProject());
+		stream.enrolled(LocalDate.of(2011, 1, 10), Instant.parse("2011-01-10T10:00:00Z"));
+		publishAndAwait(stream);
+		return stream;
+	}
+
+	@Test
+	void every_read_of_a_case_is_logged_with_who_when_and_why() {
+		CaseStream stream = aCase();
+		String participant = stream.participant().toString();
+		getJson("/api/participants/" + participant + "/history");
+		getJson("/api/participants/" + participant + "/state?businessDate=2011-02-01");
+		getJson("/api/participants/" + participant + "/verification");
+		get("/api/participants/" + participant + "/history/export.json");
+
+		JsonNode entries = getJson("/api/access-log?participant=" + participant).path("entries");
+
+		assertThat(entries).extracting((entry) -> entry.path("action").asString())
+			.containsExactly("history", "state", "verification", "export");
+		assertThat(entries).allSatisfy((entry) -> {
+			assertThat(entry.path("accessedBy").asString()).isEqualTo("auditor-anna");
+			assertThat(entry.path("purpose").asString()).isEqualTo(PURPOSE);
+			assertThat(entry.path("accessedAt").asString()).isNotBlank();
+		});
+	}
+
+	@Test
+	void reading_the_access_log_is_itself_logged() {
+		CaseStream stream = aCase();
+		String participant = stream.participant().toString();
+		getJson("/api/access-log?participant=" + participant);
+
+		JsonNode entries = getJson("/api/access-log?participant=" + participant).path("entries");
+
+		assertThat(entries).extracting((entry) -> entry.path("action").asString()).containsExactly("access-log");
+	}
+
+	@Test
+	void a_read_without_a_purpose_is_refused() {
+		CaseStream stream = aCase();
+
+		HttpResponse<String> response = getWithout("/api/participants/" + stream.participant() + "/history",
+				Map.of("X-Kedja-User", "auditor-anna"));
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(json(response).path("code").asString()).isEqualTo("purpose-missing");
+		assertThat(getJson("/api/access-log?participant=" + stream.participant()).path("entries")).isEmpty();
+	}
+
+	@Test
+	void the_purpose_may_be_given_as_a_parameter() {
+		CaseStream stream = aCase();
+
+		HttpResponse<String> response = getWithout(
+				"/api/participants/" + stream.participant() + "/history?purpose=follow-up%20review",
+				Map.of("X-Kedja-User", "auditor-bo"));
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode entry = getJson("/api/access-log?user=auditor-bo&participant=" + stream.participant()).path("entries")
+			.get(0);
+		assertThat(entry.path("purpose").asString()).isEqualTo("follow-up review");
+	}
+
+	@Test
+	void the_access_log_is_a_hash_chain_that_verifies() {
+		aCase();
+		getJson("/api/access-log");
+
+		JsonNode verification = getJson("/api/access-log/verification");
+
+		assertThat(verification.path("intact").asBoolean()).isTrue();
+		assertThat(verification.path("entries").asLong()).isPositive();
+		JsonNode entries = getJson("/api/access-log?size=1000").path("entries");
+		for (int i = 1; i < entries.size(); i++) {
+			assertThat(entries.get(i).path("previousHash").asString())
+				.isEqualTo(entries.get(i - 1).path("hash").asString());
+		}
+	}
+
+	@Test
+	void the_access_log_exports_as_csv() {
+		CaseStream stream = aCase();
+		getJson("/api/participants/" + stream.participant() + "/history");
+
+		HttpResponse<String> csv = get("/api/access-log/export.csv?participant=" + stream.participant());
+
+		assertThat(csv.statusCode()).isEqualTo(200);
+		assertThat(csv.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/csv"));
+		assertThat(csv.body().lines()).hasSize(2);
+		assertThat(csv.body().lines().toList().get(0)).startsWith("position,accessed_at,accessed_by");
+		assertThat(csv.body()).contains("auditor-anna", "history", stream.participant().toString());
+	}
+
+}

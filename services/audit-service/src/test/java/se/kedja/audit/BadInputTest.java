@@ -1,0 +1,73 @@
+package se.kedja.audit;
+
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BadInputTest extends AuditServiceTest {
+
+	@Test
+	void an_unknown_case_is_not_found() {
+		HttpResponse<String> response = get("/api/participants/" + UUID.randomUUID() + "/history");
+
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(json(response).path("code").asString()).isEqualTo("unknown-case");
+	}
+
+	@Test
+	void every_read_of_an_unknown_case_is_not_found() {
+		String participant = UUID.randomUUID().toString();
+		for (String path : new String[] { "/state", "/verification", "/history/export.json", "/history/export.html" }) {
+			assertThat(get("/api/participants/" + participant + path).statusCode()).as(path).isEqualTo(404);
+		}
+	}
+
+	@Test
+	void an_unknown_project_or_checkpoint_is_not_found() {
+		assertThat(get("/api/projects/no-such-project/verification").statusCode()).isEqualTo(404);
+		assertThat(post("/api/projects/no-such-project/checkpoints", "").statusCode()).isEqualTo(404);
+		assertThat(get("/api/checkpoints/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void malformed_times_and_ids_are_bad_requests() {
+		String participant = UUID.randomUUID().toString();
+		for (String path : new String[] { "/api/participants/" + participant + "/state?asOf=yesterday",
+				"/api/participants/" + participant + "/state?asOf=2010-13-01T00:00:00Z",
+				"/api/participants/" + participant + "/state?businessDate=2010-02-30",
+				"/api/participants/" + participant + "/state?businessDate=01/02/2010",
+				"/api/participants/" + participant + "/state?asOf=2010-01-01T00:00:00Z&businessDate=2010-01-01",
+				"/api/participants/not-a-uuid/history", "/api/access-log?from=last-week",
+				"/api/projects/Not_A_Slug/verification", "/api/checkpoints/not-a-uuid" }) {
+			HttpResponse<String> response = get(path);
+			assertThat(response.statusCode()).as(path).isEqualTo(400);
+			assertThat(response.body()).as(path).contains("\"code\"");
+		}
+	}
+
+	@Test
+	void a_checkpoint_that_is_not_a_checkpoint_is_a_bad_request() {
+		HttpResponse<String> response = post("/api/projects/some-project/verification/against-checkpoint",
+				"{\"merkleRoot\": 42");
+
+		assertThat(response.statusCode()).isEqualTo(400);
+	}
+
+	@Test
+	void a_forged_checkpoint_is_refused_not_an_error() {
+		String forged = """
+				{"checkpointId":"%s","projectId":"some-project","createdAt":"2020-01-01T00:00:00Z",
+				 "merkleRoot":"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855","heads":[],
+				 "positions":[],"algorithm":"Ed25519","keyId":"x","publicKey":"bm90IGEga2V5","signature":"bm9wZQ=="}
+				""".formatted(UUID.randomUUID());
+
+		HttpResponse<String> response = post("/api/projects/some-project/verification/against-checkpoint", forged);
+
+		assertThat(response.statusCode()).isEqualTo(422);
+	}
+
+}
