@@ -1,0 +1,75 @@
+package se.kedja.progress;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import se.kedja.events.EventEnvelope;
+import se.kedja.events.cases.CaseEvent;
+import se.kedja.progress.fixtures.CaseGenerator;
+import se.kedja.progress.fixtures.NaiveFigures;
+import se.kedja.progress.fixtures.TestProject;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class GoalProgressIntegrationTest extends IntegrationTest {
+
+	private static final int CASES = 120;
+
+	@Test
+	void every_goal_figure_equals_a_naive_fold_over_the_raw_events() {
+		String projectId = "naive-fold";
+		List<List<EventEnvelope<CaseEvent>>> cases = generate(projectId, 11);
+		publishProject(TestProject.defined(projectId, TestProject.goals()));
+		publishInterleaved(cases, 1, 1);
+		NaiveFigures expected = new NaiveFigures(cases, TestProject.START, TestProject.END, LocalDate.now());
+
+		JsonNode progress = awaitAllProcessed(projectId, cases);
+
+		expected.actual.forEach((goalId,
+				actual) -> assertThat(goal(progress, goalId).get("actual").asDouble()).as(goalId).isEqualTo(actual));
+		JsonNode byGender = goal(progress, "enrolled").get("breakdowns").get("gender");
+		expected.enrolledByGender
+			.forEach((gender, count) -> assertThat(bucket(byGender, gender)).as(gender).isEqualTo(count.doubleValue()));
+		assertThat(goal(progress, "enrolled").get("status").asString()).isIn("on-track", "at-risk", "off-track");
+	}
+
+	@Test
+	void every_event_delivered_twice_and_reshuffled_gives_identical_figures() {
+		List<List<EventEnvelope<CaseEvent>>> once = generate("once", 23);
+		List<List<EventEnvelope<CaseEvent>>> twice = generate("twice", 23);
+		publishProject(TestProject.defined("once", TestProject.goals()));
+		publishProject(TestProject.defined("twice", TestProject.goals()));
+		publishInterleaved(once, 2, 1);
+		publishInterleaved(twice, 3, 2);
+
+		JsonNode onceProgress = awaitAllProcessed("once", once);
+		JsonNode twiceProgress = awaitAllProcessed("twice", twice);
+
+		assertThat(twiceProgress.get("goals")).isEqualTo(onceProgress.get("goals"));
+	}
+
+	private JsonNode awaitAllProcessed(String projectId, List<List<EventEnvelope<CaseEvent>>> cases) {
+		long events = cases.stream().mapToLong(List::size).sum();
+		awaitProgress(projectId, (p) -> goal(p, "enrolled").get("actual").asDouble() == cases.size());
+		return awaitProgress(projectId,
+				(p) -> get("/api/admin/intake?projectId=" + projectId).get("events").asLong() == events);
+	}
+
+	private static List<List<EventEnvelope<CaseEvent>>> generate(String projectId, long seed) {
+		return new CaseGenerator(seed, projectId, TestProject.SITES, TestProject.START, TestProject.END.minusDays(100))
+			.cases(CASES);
+	}
+
+	private static double bucket(JsonNode buckets, String name) {
+		for (JsonNode bucket : buckets) {
+			if (bucket.get("bucket").asString().equals(name)) {
+				return bucket.get("actual").asDouble();
+			}
+		}
+		return 0;
+	}
+
+}
