@@ -324,7 +324,7 @@ class ParticipantCase {
 
 	@DeadlineHandler(deadlineName = PlanDue.DEADLINE)
 	void on(PlanDue due) {
-		if (this.planGoals == null && this.exitedOn == null && !this.erased) {
+		if (this.planGoals == null && stillTakingPartOn(due.dueOn()) && !this.erased) {
 			apply(new PlanDeadlineMissed(this.participantId, due.dueOn()));
 		}
 	}
@@ -379,6 +379,10 @@ class ParticipantCase {
 			case PostExitFollowUpDeadlineMissed e -> {
 			}
 		}
+	}
+
+	private boolean stillTakingPartOn(LocalDate date) {
+		return this.exitedOn == null || this.exitedOn.isAfter(date);
 	}
 
 	private void requireNotErased() {
