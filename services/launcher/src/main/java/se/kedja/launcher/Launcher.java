@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import se.kedja.launcher.kafka.KafkaServer;
@@ -75,13 +76,20 @@ public final class Launcher {
 	}
 
 	private static String whereToGo(Services services, Settings settings) {
-		Optional<KedjaService> caseService = services.running()
-			.stream()
+		List<KedjaService> running = services.running();
+		Optional<KedjaService> caseService = running.stream()
 			.filter((service) -> service.name().equals("case-service"))
 			.findFirst();
-		return caseService.map((service) -> "open http://localhost:" + service.port() + "/v3/api-docs")
-			.orElse("PostgreSQL on localhost:" + settings.postgresPort() + ", Kafka on localhost:"
-					+ settings.kafkaPort() + "; no services are built yet");
+		if (caseService.isPresent()) {
+			return "open http://localhost:" + caseService.get().port() + "/v3/api-docs";
+		}
+		if (running.isEmpty()) {
+			return "no services are built yet; PostgreSQL on localhost:" + settings.postgresPort()
+					+ ", Kafka on localhost:" + settings.kafkaPort();
+		}
+		return running.stream()
+			.map((service) -> service.name() + " on http://localhost:" + service.port())
+			.collect(Collectors.joining(", "));
 	}
 
 	private static void exitWhenAChildDies(Shutdown shutdown, Services services, KafkaServer kafka,
