@@ -1,0 +1,160 @@
+package se.kedja.cases.config;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Axon on PostgreSQL without Axon Server. Axon's own JDBC auto-configuration does not
+ * activate under Boot 4, so the storage beans are declared here; Flyway creates their
+ * tables (V1__axon.sql).
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonConfig {
+
+	public static final String KAFKA_PUBLISHER = "kafka-publisher";
+
+	public static final String CASE_READ_MODEL = "case-read-model";
+
+	@Bean
+	@ConditionalOnMissingBean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
+		return new SpringTransactionManager(transactionManager);
+	}
+
+	@Bean
+	ConnectionProvider axonConnectionProvider(DataSource dataSource) {
+		return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
+	}
+
+	@Bean
+	@Primary
+	Serializer serializer() {
+		return Jackson3Serializer.builder().build();
+	}
+
+	@Bean
+	@Qualifier("eventSerializer")
+	Serializer eventSerializer() {
+		return Jackson3Serializer.builder().build();
+	}
+
+	@Bean
+	@Qualifier("messageSerializer")
+	Serializer messageSerializer() {
+		return Jackson3Serializer.builder().build();
+	}
+
+	@Bean
+	PersistenceExceptionResolver persistenceExceptionResolver() {
+		return new JdbcSQLErrorCodesResolver();
+	}
+
+	@Bean
+	EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer,
+			Serializer snapshotSerializer, ConnectionProvider connectionProvider, TransactionManager transactionManager,
+			PersistenceExceptionResolver persistenceExceptionResolver,
+			org.axonframework.config.Configuration configuration) {
+		return JdbcEventStorageEngine.builder()
+			.connectionProvider(connectionProvider)
+			.transactionManager(transactionManager)
+			.eventSerializer(eventSerializer)
+			.snapshotSerializer(snapshotSerializer)
+			.persistenceExceptionResolver(persistenceExceptionResolver)
+			.upcasterChain(configuration.upcasterChain())
+			.snapshotFilter(configuration.snapshotFilter())
+			.schema(eventSchema())
+			.build();
+	}
+
+	@Bean
+	TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer) {
+		return JdbcTokenStore.builder()
+			.connectionProvider(connectionProvider)
+			.serializer(serializer)
+			.schema(tokenSchema())
+			.claimTimeout(Duration.ofSeconds(10))
+			.build();
+	}
+
+	/** Snake-case names, as in V1__axon.sql (Axon's JDBC defaults are camel case). */
+	static EventSchema eventSchema() {
+		return EventSchema.builder()
+			.eventTable("domain_event_entry")
+			.snapshotTable("snapshot_event_entry")
+			.globalIndexColumn("global_index")
+			.timestampColumn("time_stamp")
+			.eventIdentifierColumn("event_identifier")
+			.aggregateIdentifierColumn("aggregate_identifier")
+			.sequenceNumberColumn("sequence_number")
+			.typeColumn("type")
+			.payloadTypeColumn("payload_type")
+			.payloadRevisionColumn("payload_revision")
+			.payloadColumn("payload")
+			.metaDataColumn("meta_data")
+			.build();
+	}
+
+	static TokenSchema tokenSchema() {
+		return TokenSchema.builder()
+			.setTokenTable("token_entry")
+			.setProcessorNameColumn("processor_name")
+			.setSegmentColumn("segment")
+			.setTokenColumn("token")
+			.setTokenTypeColumn("token_type")
+			.setTimestampColumn("timestamp")
+			.setOwnerColumn("owner")
+			.build();
+	}
+
+	/**
+	 * The case read model is kept by a subscribing processor, in the command's own
+	 * transaction, so a read after a write sees it. The Kafka publisher is a tracking
+	 * processor whose token is the outbox position; a handler failure propagates, so the
+	 * processor retries with back-off instead of skipping an event.
+	 */
+	@Bean
+	ConfigurerModule kedjaEventProcessing() {
+		return (configurer) -> configurer.eventProcessing()
+			.registerSubscribingEventProcessor(CASE_READ_MODEL)
+			.registerTrackingEventProcessor(KAFKA_PUBLISHER, org.axonframework.config.Configuration::eventStore,
+					(c) -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+						.andBatchSize(10)
+						.andEventAvailabilityTimeout(200, java.util.concurrent.TimeUnit.MILLISECONDS))
+			.registerListenerInvocationErrorHandler(CASE_READ_MODEL, (c) -> PropagatingErrorHandler.instance())
+			.registerListenerInvocationErrorHandler(KAFKA_PUBLISHER, (c) -> PropagatingErrorHandler.instance());
+	}
+
+}

@@ -1,0 +1,52 @@
+package se.kedja.cases.config;
+
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurationScopeAwareProvider;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManagerSupplier;
+import org.axonframework.serialization.Serializer;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Deadlines (a plan due 30 days after enrolment, a follow-up 90 days after exit) are kept
+ * in PostgreSQL by db-scheduler, so they survive restarts and fire once across replicas.
+ */
+@Configuration(proxyBeanMethods = false)
+class DeadlineConfig {
+
+	@Bean
+	DbSchedulerDeadlineManagerSupplier deadlineManagerSupplier() {
+		return new DbSchedulerDeadlineManagerSupplier();
+	}
+
+	@Bean
+	Scheduler deadlineScheduler(DataSource dataSource, DbSchedulerDeadlineManagerSupplier supplier) {
+		return Scheduler.create(dataSource, DbSchedulerDeadlineManager.binaryTask(supplier))
+			.tableName("scheduled_tasks")
+			.pollingInterval(Duration.ofSeconds(5))
+			.threads(2)
+			.build();
+	}
+
+	@Bean
+	DeadlineManager deadlineManager(Scheduler deadlineScheduler, org.axonframework.config.Configuration configuration,
+			Serializer serializer, TransactionManager transactionManager, DbSchedulerDeadlineManagerSupplier supplier) {
+		DbSchedulerDeadlineManager manager = DbSchedulerDeadlineManager.builder()
+			.scheduler(deadlineScheduler)
+			.scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))
+			.serializer(serializer)
+			.transactionManager(transactionManager)
+			.build();
+		supplier.set(manager);
+		return manager;
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package se.kedja.cases.config;
+
+import org.jspecify.annotations.NullMarked;

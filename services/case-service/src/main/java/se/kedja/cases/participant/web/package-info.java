@@ -1,0 +1,4 @@
+@NullMarked
+package se.kedja.cases.participant.web;
+
+import org.jspecify.annotations.NullMarked;

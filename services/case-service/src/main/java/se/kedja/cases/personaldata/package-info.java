@@ -1,0 +1,4 @@
+@NullMarked
+package se.kedja.cases.personaldata;
+
+import org.jspecify.annotations.NullMarked;

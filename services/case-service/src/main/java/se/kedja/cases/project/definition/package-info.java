@@ -1,0 +1,4 @@
+@NullMarked
+package se.kedja.cases.project.definition;
+
+import org.jspecify.annotations.NullMarked;

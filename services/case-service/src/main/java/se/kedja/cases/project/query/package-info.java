@@ -1,0 +1,4 @@
+@NullMarked
+package se.kedja.cases.project.query;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,22 @@
+package se.kedja.cases.publishing;
+
+/**
+ * The metadata keys every event carries in the store, set when its command was
+ * dispatched.
+ */
+public final class RecordingMetadata {
+
+	public static final String RECORDED_AT = "recordedAt";
+
+	public static final String RECORDED_BY = "recordedBy";
+
+	public static final String COMMAND_ID = "commandId";
+
+	public static final String CORRELATION_ID = "correlationId";
+
+	public static final String IMPORT_ID = "importId";
+
+	private RecordingMetadata() {
+	}
+
+}

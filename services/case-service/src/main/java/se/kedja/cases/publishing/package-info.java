@@ -1,0 +1,4 @@
+@NullMarked
+package se.kedja.cases.publishing;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package se.kedja.cases.recording;
+
+import org.jspecify.annotations.NullMarked;
