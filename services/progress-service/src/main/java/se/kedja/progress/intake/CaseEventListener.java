@@ -8,11 +8,11 @@ import se.kedja.events.json.EventJson;
 
 /** Reads the case and project topics into the live projections. */
 @Component
-class CaseEventListener {
+public class CaseEventListener {
 
-	static final String CASE_LISTENER = "progress-case-events";
+	public static final String CASE_LISTENER = "progress-case-events";
 
-	static final String PROJECT_LISTENER = "progress-project-events";
+	public static final String PROJECT_LISTENER = "progress-project-events";
 
 	private final EventJson json;
 
