@@ -18,6 +18,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
 
+import se.kedja.events.Topics;
 import se.kedja.launcher.ChildProcess;
 import se.kedja.launcher.DataDir;
 import se.kedja.launcher.Install;
@@ -103,10 +104,13 @@ public final class KafkaServer implements AutoCloseable {
 		}
 	}
 
+	// Partitions are fixed at creation: adding some later would move participants' events
+	// to other partitions and break their order.
 	private static void createMissingTopics(Admin admin) {
 		try {
 			Set<String> existing = admin.listTopics().names().get();
-			List<NewTopic> missing = EmbeddedTopics.ALL.stream()
+			List<NewTopic> missing = Topics.all()
+				.stream()
 				.filter((topic) -> !existing.contains(topic.name()))
 				.map((topic) -> new NewTopic(topic.name(), topic.partitions(), (short) 1))
 				.toList();
