@@ -141,12 +141,12 @@ class AsOfAndStreamIntegrationTest extends IntegrationTest {
 				{"goals": [
 				  {"id": "enrolled", "title": "Enrolled", "kind": "count", "spec": {"target": 10}},
 				  {"id": "work", "title": "Work", "kind": "outcome-after",
-				   "spec": {"anchor": "exit", "days": 90, "outcomes": ["employment"], "where": {"gendr": "female"}}}
+				   "spec": {"anchor": "exit", "days": 90, "outcomes": ["employment"], "filter": {"gendr": "female"}}}
 				]}""").retrieve().toEntity(String.class);
 		assertThat(response.getStatusCode().value()).isEqualTo(400);
 		JsonNode problem = JSON.readTree(response.getBody());
 		assertThat(problem.get("code").asString()).isEqualTo("invalid-goal");
-		assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("goals[1].spec.where.gendr");
+		assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("goals[1].spec.filter.gendr");
 	}
 
 	@Test

@@ -21,11 +21,18 @@ public final class GoalParser {
 	/** Longest outcome window: ten years. */
 	static final int MAX_DAYS = 3650;
 
-	private static final Map<String, Set<String>> KEYS = Map.of("count", Set.of("where", "target", "band"),
-			"outcome-after", Set.of("where", "anchor", "days", "outcomes", "target", "targetPercent"), "share",
-			Set.of("numerator", "denominator", "targetPercent"), "minimum-over-time",
-			Set.of("groupBy", "minimum", "from", "to"), "quality", Set.of("rule", "days", "targetPercent"), "period",
-			Set.of("measure", "from", "to", "where", "target", "band"), "indicators", Set.of("set"));
+	/**
+	 * Figures are broken down by every field of {@link Field#BREAKDOWNS}; a definition
+	 * may list the ones its readers care about, which are checked and shown first.
+	 */
+	private static final String BREAKDOWNS = "breakdowns";
+
+	private static final Map<String, Set<String>> KEYS = Map.of("count", Set.of("filter", "target", "band", BREAKDOWNS),
+			"outcome-after", Set.of("filter", "anchor", "days", "outcomes", "target", "targetPercent", BREAKDOWNS),
+			"share", Set.of("numerator", "denominator", "targetPercent", BREAKDOWNS), "minimum-over-time",
+			Set.of("groupBy", "minimum", "from", "to"), "quality", Set.of("rule", "days", "targetPercent", BREAKDOWNS),
+			"period", Set.of("measure", "from", "to", "filter", "target", "band", BREAKDOWNS), "indicators",
+			Set.of("set"));
 
 	private GoalParser() {
 	}
@@ -58,13 +65,21 @@ public final class GoalParser {
 					"unknown kind '" + spec.kind() + "'; known kinds are " + KEYS.keySet().stream().sorted().toList());
 		}
 		Spec s = new Spec((spec.spec() != null) ? spec.spec() : Map.of(), path + ".spec", known);
+		if (s.has(BREAKDOWNS)) {
+			for (String name : s.values(BREAKDOWNS, Set.of(), true)) {
+				if (!breakdownNames().contains(name)) {
+					throw new GoalDefinitionException(path + ".spec." + BREAKDOWNS,
+							"unknown breakdown '" + name + "'; known breakdowns are " + breakdownNames());
+				}
+			}
+		}
 		String id = spec.id();
 		String title = (spec.title() != null) ? spec.title() : id;
 		return switch (spec.kind()) {
-			case "count" -> List.of(new Goal.Count(id, title, s.filter("where"), s.countTarget()));
+			case "count" -> List.of(new Goal.Count(id, title, s.filter("filter"), s.countTarget()));
 			case "outcome-after" -> List.of(outcomeAfter(id, title, s));
 			case "share" -> List.of(new Goal.Share(id, title, s.requiredFilter("numerator"), s.filter("denominator"),
-					s.percentTarget(true)));
+					s.percentTarget(false)));
 			case "minimum-over-time" -> List.of(minimumOverTime(id, title, s));
 			case "quality" -> List.of(quality(id, title, s));
 			case "period" -> List.of(period(id, title, s));
@@ -78,7 +93,7 @@ public final class GoalParser {
 		int days = s.integer("days", true, (anchor == Goal.Anchor.EXIT) ? 0 : 1, MAX_DAYS);
 		Set<String> outcomes = s.values("outcomes", Field.OUTCOME.allowed(), true);
 		Target target = s.has("targetPercent") ? s.percentTarget(true) : s.countTarget();
-		return new Goal.OutcomeAfter(id, title, s.filter("where"), anchor, days, outcomes, target);
+		return new Goal.OutcomeAfter(id, title, s.filter("filter"), anchor, days, outcomes, target);
 	}
 
 	private static Goal minimumOverTime(String id, String title, Spec s) {
@@ -111,7 +126,7 @@ public final class GoalParser {
 		LocalDate from = s.date("from", true);
 		LocalDate to = s.date("to", true);
 		s.ordered(from, to);
-		return new Goal.InPeriod(id, title, measure, from, to, s.filter("where"), s.countTarget());
+		return new Goal.InPeriod(id, title, measure, from, to, s.filter("filter"), s.countTarget());
 	}
 
 	private static List<Goal> indicators(Spec s) {
@@ -151,6 +166,12 @@ public final class GoalParser {
 			}
 		}
 		return new Filter(conditions);
+	}
+
+	private static Set<String> breakdownNames() {
+		Set<String> names = new LinkedHashSet<>();
+		Field.BREAKDOWNS.forEach((field) -> names.add(field.fieldName()));
+		return names;
 	}
 
 	private static List<String> filterFields() {
@@ -245,6 +266,13 @@ public final class GoalParser {
 		}
 
 		@Nullable LocalDate date(String key, boolean required) {
+			Object raw = this.map.get(key);
+			if (raw instanceof LocalDate day) {
+				return day;
+			}
+			if (raw instanceof java.util.Date yamlDate) {
+				return yamlDate.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+			}
 			String value = string(key, required);
 			if (value == null) {
 				return null;
