@@ -81,7 +81,14 @@ import static se.kedja.cases.participant.CaseRuleViolation.refuseIf;
 @Aggregate
 class ParticipantCase {
 
+	/**
+	 * The participant's UUID as text: Axon keeps the identifier in deadline scopes, which
+	 * a persistent deadline manager serialises, and a plain string survives that
+	 * unchanged.
+	 */
 	@AggregateIdentifier
+	private String caseId;
+
 	private ParticipantId participantId;
 
 	private LocalDate enrolledOn;
@@ -342,6 +349,7 @@ class ParticipantCase {
 		this.recorded.put(EventId.of(eventId), event.getClass());
 		switch (event) {
 			case ParticipantEnrolled e -> {
+				this.caseId = e.participantId().toString();
 				this.participantId = e.participantId();
 				this.enrolledOn = e.enrolledOn();
 				this.responsibleActor = e.responsibleActor();

@@ -3,6 +3,9 @@ package se.kedja.cases.project;
 import java.util.List;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
+
+import se.kedja.events.json.EventJson;
 import se.kedja.events.projects.GoalDefinition;
 import se.kedja.events.projects.ProjectDefinition;
 import se.kedja.events.projects.ResponsibleActorDefinition;
@@ -16,6 +19,8 @@ import static se.kedja.cases.project.ProjectRuleViolation.refuseIf;
  */
 final class DefinitionPolicy {
 
+	private static final EventJson JSON = new EventJson();
+
 	private DefinitionPolicy() {
 	}
 
@@ -26,6 +31,15 @@ final class DefinitionPolicy {
 		requireUnique(definition.targetGroups(), TargetGroupDefinition::key, ProjectError.DUPLICATE_TARGET_GROUP);
 		requireUnique(definition.responsibleActors(), ResponsibleActorDefinition::id, ProjectError.DUPLICATE_ACTOR);
 		requireUnique(definition.goals(), GoalDefinition::id, ProjectError.DUPLICATE_GOAL);
+	}
+
+	/**
+	 * Whether two definitions say the same, compared by their JSON: goal specs read from
+	 * a file and from the event store may hold the same number as different Java types.
+	 */
+	static boolean same(ProjectDefinition revised, @Nullable ProjectDefinition inForce) {
+		return inForce != null
+				&& JSON.mapper().writeValueAsString(revised).equals(JSON.mapper().writeValueAsString(inForce));
 	}
 
 	private static <T> void requireUnique(List<T> items, Function<T, ?> key, ProjectError error) {

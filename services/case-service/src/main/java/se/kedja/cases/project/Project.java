@@ -10,7 +10,6 @@ import org.jspecify.annotations.Nullable;
 
 import se.kedja.cases.project.command.DefineProject;
 import se.kedja.cases.project.command.ReviseProject;
-import se.kedja.events.ProjectId;
 import se.kedja.events.projects.ProjectDefined;
 import se.kedja.events.projects.ProjectDefinition;
 import se.kedja.events.projects.ProjectEvent;
@@ -23,8 +22,11 @@ import static se.kedja.cases.project.ProjectRuleViolation.refuseIf;
 @Aggregate
 class Project {
 
+	/**
+	 * The project id's slug: a plain string, as Axon keeps it in scopes it may serialise.
+	 */
 	@AggregateIdentifier
-	private @Nullable ProjectId projectId;
+	private @Nullable String slug;
 
 	private int revision;
 
@@ -36,7 +38,7 @@ class Project {
 	@CommandHandler
 	@CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
 	void handle(DefineProject command) {
-		refuseIf(this.projectId != null, ProjectError.PROJECT_ALREADY_DEFINED,
+		refuseIf(this.slug != null, ProjectError.PROJECT_ALREADY_DEFINED,
 				"Project " + command.projectId() + " is already defined; revise it instead");
 		DefinitionPolicy.requireConsistent(command.definition());
 		apply(new ProjectDefined(command.projectId(), command.definition()));
@@ -45,14 +47,14 @@ class Project {
 	@CommandHandler
 	void handle(ReviseProject command) {
 		DefinitionPolicy.requireConsistent(command.definition());
-		if (!command.definition().equals(this.definition)) {
+		if (!DefinitionPolicy.same(command.definition(), this.definition)) {
 			apply(new ProjectRevised(command.projectId(), this.revision + 1, command.definition()));
 		}
 	}
 
 	@EventSourcingHandler
 	void on(ProjectEvent event) {
-		this.projectId = event.projectId();
+		this.slug = event.projectId().value();
 		this.definition = event.definition();
 		this.revision = switch (event) {
 			case ProjectDefined defined -> ProjectDefined.FIRST_REVISION;

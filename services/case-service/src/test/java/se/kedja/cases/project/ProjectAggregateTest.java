@@ -87,6 +87,13 @@ class ProjectAggregateTest {
 	}
 
 	@Test
+	void a_definition_read_back_with_other_number_types_counts_as_unchanged() {
+		this.fixture.given(new ProjectDefined(SESAM, withGoalTarget(180)))
+			.when(new ReviseProject(SESAM, withGoalTarget(180L)))
+			.expectNoEvents();
+	}
+
+	@Test
 	void a_project_that_was_never_defined_cannot_be_revised() {
 		this.fixture.givenNoPriorActivity()
 			.when(new ReviseProject(SESAM, FIRST))
@@ -124,6 +131,12 @@ class ProjectAggregateTest {
 				List.of(new ResponsibleActorDefinition(ActorId.of("af-ostersund"), ActorKind.PUBLIC_EMPLOYMENT_SERVICE,
 						"Arbetsförmedlingen Östersund")),
 				ProjectSettings.defaults(), List.of());
+	}
+
+	private static ProjectDefinition withGoalTarget(Object target) {
+		return new ProjectDefinition(FIRST.name(), FIRST.periodStart(), FIRST.periodEnd(), FIRST.owner(),
+				FIRST.region(), FIRST.sites(), FIRST.targetGroups(), FIRST.responsibleActors(), FIRST.settings(),
+				List.of(new GoalDefinition("participants", "Deltagare", "count", Map.of("target", target))));
 	}
 
 	private static Matcher<ProjectRuleViolation> refusedWith(ProjectError error) {
