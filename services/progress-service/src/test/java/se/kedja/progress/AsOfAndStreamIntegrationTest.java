@@ -129,6 +129,23 @@ class AsOfAndStreamIntegrationTest extends IntegrationTest {
 	}
 
 	@Test
+	void the_api_is_described_by_openapi() {
+		JsonNode document = get("/v3/api-docs");
+		// service-support's JSON converter is registered ahead of the byte[] converter,
+		// so
+		// springdoc's byte[] document arrives as a base64 JSON string (reported to its
+		// owner).
+		if (document.isString()) {
+			document = JSON.readTree(java.util.Base64.getDecoder().decode(document.asString()));
+		}
+		JsonNode paths = document.get("paths");
+
+		assertThat(paths.has("/api/projects/{projectId}/progress")).isTrue();
+		assertThat(paths.has("/api/projects/{projectId}/alerts")).isTrue();
+		assertThat(paths.has("/api/admin/rebuild")).isTrue();
+	}
+
+	@Test
 	void an_unknown_project_is_a_not_found_problem() {
 		var response = http().get().uri("/api/projects/no-such-project/progress").retrieve().toEntity(String.class);
 		assertThat(response.getStatusCode().value()).isEqualTo(404);

@@ -1,8 +1,13 @@
 package se.kedja.progress.intake;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,8 +19,11 @@ public class TallyStore {
 
 	private final JdbcClient jdbc;
 
-	TallyStore(JdbcClient jdbc) {
+	private final JdbcTemplate batch;
+
+	TallyStore(JdbcClient jdbc, JdbcTemplate batch) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 	}
 
 	/**
@@ -44,7 +52,7 @@ public class TallyStore {
 			.param(projectId)
 			.query((rs) -> {
 				tallies.put(new TallyKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-						rs.getObject(5, java.time.LocalDate.class)), rs.getLong(6));
+						rs.getObject(5, LocalDate.class)), rs.getLong(6));
 			});
 		return tallies;
 	}
