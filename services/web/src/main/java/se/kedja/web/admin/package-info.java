@@ -1,0 +1,4 @@
+@NullMarked
+package se.kedja.web.admin;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package se.kedja.web.audit;
+
+import org.jspecify.annotations.NullMarked;

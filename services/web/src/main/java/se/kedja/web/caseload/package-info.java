@@ -1,0 +1,4 @@
+@NullMarked
+package se.kedja.web.caseload;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package se.kedja.web.clients;
+
+import org.jspecify.annotations.NullMarked;

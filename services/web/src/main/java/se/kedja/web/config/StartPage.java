@@ -1,0 +1,17 @@
+package se.kedja.web.config;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import se.kedja.web.clients.Caller;
+
+/** The start page is the signed-in role's own page. */
+@Controller
+class StartPage {
+
+	@GetMapping("/")
+	String start() {
+		return "redirect:" + Caller.current().map((caller) -> caller.role().startPage()).orElse("/who");
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package se.kedja.web.config;
+
+import org.jspecify.annotations.NullMarked;

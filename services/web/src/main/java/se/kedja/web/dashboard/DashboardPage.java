@@ -1,0 +1,146 @@
+package se.kedja.web.dashboard;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.client.ResourceAccessException;
+
+import se.kedja.web.clients.KedjaApis;
+import se.kedja.web.clients.ServiceProblem;
+
+/**
+ * The manager's view of a project: every goal's actual against its target, its status in
+ * words, the forecast, breakdowns as tables and bars, the alerts, and figures that update
+ * by themselves (see {@link ProgressRelay}).
+ */
+@Controller
+class DashboardPage {
+
+	private final KedjaApis apis;
+
+	DashboardPage(KedjaApis apis) {
+		this.apis = apis;
+	}
+
+	/** A goal as the page shows it. */
+	record Goal(String id, String title, String unit, double actual, @Nullable Double target, String targetText,
+			String status, @Nullable Double forecast, long met, long of, long pending, List<Breakdown> breakdowns,
+			Bars bars, @Nullable String problem) {
+	}
+
+	/** One dimension of a goal, e.g. gender. */
+	record Breakdown(String dimension, List<Bucket> buckets, Bars bars) {
+	}
+
+	record Bucket(String name, double actual, long met, long of, long pending) {
+	}
+
+	@GetMapping("/dashboard")
+	String dashboard(@RequestParam(required = false) @Nullable String project,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf,
+			Model model) {
+		JsonNode projects = this.apis.progress().get().uri("/api/projects").retrieve().body(JsonNode.class);
+		List<Map.Entry<String, String>> choices = new ArrayList<>();
+		projects.forEach((p) -> choices.add(Map.entry(p.path("id").asString(), p.path("name").asString())));
+		String chosen = (project != null && !project.isBlank()) ? project
+				: choices.isEmpty() ? null : choices.get(0).getKey();
+		model.addAttribute("projects", choices);
+		model.addAttribute("project", chosen);
+		model.addAttribute("asOf", asOf);
+		if (chosen != null) {
+			figures(chosen, asOf, model);
+			model.addAttribute("alerts", alerts(chosen));
+		}
+		return "dashboard/dashboard";
+	}
+
+	@GetMapping("/dashboard/{project}/figures")
+	String figures(@PathVariable String project, Model model) {
+		figures(project, null, model);
+		return "dashboard/dashboard :: figures";
+	}
+
+	private void figures(String project, @Nullable LocalDate asOf, Model model) {
+		JsonNode progress = this.apis.progress()
+			.get()
+			.uri((asOf != null) ? "/api/projects/{id}/progress?asOf=" + asOf : "/api/projects/{id}/progress", project)
+			.retrieve()
+			.body(JsonNode.class);
+		List<Goal> goals = new ArrayList<>();
+		progress.path("goals").forEach((goal) -> goals.add(goal(goal)));
+		model.addAttribute("progress", progress);
+		model.addAttribute("goals", goals);
+		model.addAttribute("project", project);
+	}
+
+	private static Goal goal(JsonNode goal) {
+		JsonNode target = goal.path("target");
+		Double targetValue = number(target, "atLeast");
+		String targetText;
+		if (targetValue != null) {
+			targetText = "≥ " + target.path("atLeast").asLong();
+		}
+		else if (number(target, "percent") != null) {
+			targetValue = target.path("percent").asDouble();
+			targetText = "≥ " + target.path("percent").asDouble() + " %";
+		}
+		else if (number(target, "min") != null || number(target, "max") != null) {
+			targetValue = number(target, "max");
+			targetText = target.path("min").asString("") + "–" + target.path("max").asString("");
+		}
+		else {
+			targetText = "–";
+		}
+		List<Breakdown> breakdowns = new ArrayList<>();
+		for (Map.Entry<String, JsonNode> dimension : goal.path("breakdowns").properties()) {
+			List<Bucket> buckets = new ArrayList<>();
+			dimension.getValue()
+				.forEach((b) -> buckets.add(new Bucket(b.path("bucket").asString(), b.path("actual").asDouble(),
+						b.path("met").asLong(), b.path("of").asLong(), b.path("pending").asLong())));
+			breakdowns.add(new Breakdown(dimension.getKey(), buckets,
+					Bars.of(buckets.stream().map((b) -> Map.entry(b.name(), b.actual())).toList(), null)));
+		}
+		double actual = goal.path("actual").asDouble();
+		JsonNode forecast = goal.get("forecast");
+		return new Goal(goal.path("id").asString(), goal.path("title").asString(), goal.path("unit").asString(""),
+				actual, targetValue, targetText, goal.path("status").asString("invalid"),
+				(forecast != null && !forecast.isNull()) ? forecast.asDouble() : null, goal.path("met").asLong(),
+				goal.path("of").asLong(), goal.path("pending").asLong(), breakdowns,
+				Bars.of(List.of(Map.entry("actual", actual)), targetValue),
+				goal.path("problem").isNull() ? null : goal.path("problem").asString(null));
+	}
+
+	private List<JsonNode> alerts(String project) {
+		List<JsonNode> alerts = new ArrayList<>();
+		try {
+			this.apis.progress()
+				.get()
+				.uri("/api/projects/{id}/alerts", project)
+				.retrieve()
+				.body(JsonNode.class)
+				.forEach(alerts::add);
+		}
+		catch (ServiceProblem | ResourceAccessException ex) {
+			// the figures still show; the page says alerts are unavailable
+			return null;
+		}
+		return alerts;
+	}
+
+	private static @Nullable Double number(JsonNode node, String field) {
+		JsonNode value = node.get(field);
+		return (value != null && value.isNumber()) ? value.asDouble() : null;
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package se.kedja.web.dashboard;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package se.kedja.web.participant;
+
+import org.jspecify.annotations.NullMarked;
