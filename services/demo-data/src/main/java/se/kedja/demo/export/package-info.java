@@ -1,0 +1,4 @@
+@NullMarked
+package se.kedja.demo.export;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package se.kedja.demo.generate;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package se.kedja.demo.load;
+
+import org.jspecify.annotations.NullMarked;
