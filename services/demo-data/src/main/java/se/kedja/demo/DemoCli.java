@@ -13,6 +13,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+
+import org.jspecify.annotations.Nullable;
 
 import se.kedja.demo.export.Csv;
 import se.kedja.demo.export.Ndjson;
@@ -31,6 +34,7 @@ public final class DemoCli {
 			  ndjson    write the commands as NDJSON, one a line (--out FILE, default stdout)
 			  csv       write the participants as CSV, one enrolment a row (--out FILE, default stdout)
 			  summary   print the generator's own figures per project
+			  align     move the projects' periods to the demo's dates again (seed and today from --marker)
 			Options:
 			  --seed N            the random seed (default 20081201)
 			  --today YYYY-MM-DD  the day taken as today (default: the real today, UTC)
@@ -40,7 +44,8 @@ public final class DemoCli {
 			  --case-service URL  (load) default http://localhost:8081
 			  --audit-service URL (load) for corrections' event ids, default http://localhost:8083
 			  --parallel N        (load) participants sent at once, default 6
-			  --marker FILE       (load) write this file when done, with the date shift per project""";
+			  --marker FILE       (load) write this file when done, with the seed, today and date shift per project;
+			                      if it exists, its seed and today are used, so a rerun sends the same commands""";
 
 	public static final long DEFAULT_SEED = 20081201L;
 
@@ -75,15 +80,18 @@ public final class DemoCli {
 								+ generator.period(project).start() + " to " + generator.period(project).end() + "): "
 								+ summary.figures().getOrDefault(project.id(), Map.of())));
 			}
+			case "align" ->
+				new DemoLoader(options.caseService, options.auditService, options.parallel, System.out::println)
+					.align(generator);
 			case "load" -> {
 				DemoLoader.Result result = new DemoLoader(options.caseService, options.auditService, options.parallel,
 						System.out::println)
 					.load(generator);
-				if (options.marker != null) {
-					Files.writeString(options.marker, result.marker(generator));
-				}
 				if (!result.failures().isEmpty()) {
 					System.exit(1);
+				}
+				if (options.marker != null) {
+					Files.writeString(options.marker, result.marker(generator));
 				}
 			}
 			default -> {
@@ -97,13 +105,17 @@ public final class DemoCli {
 
 		long seed = DEFAULT_SEED;
 
+		boolean seedGiven;
+
+		boolean todayGiven;
+
 		LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
 
 		long participants = -1;
 
 		final List<String> projects = new ArrayList<>();
 
-		Path out;
+		@Nullable Path out;
 
 		URI caseService = URI.create("http://localhost:8081");
 
@@ -111,7 +123,7 @@ public final class DemoCli {
 
 		int parallel = 6;
 
-		Path marker;
+		@Nullable Path marker;
 
 		static Options parse(String[] args) {
 			Options options = new Options();
@@ -122,8 +134,14 @@ public final class DemoCli {
 				}
 				String value = args[++i];
 				switch (name) {
-					case "--seed" -> options.seed = Long.parseLong(value);
-					case "--today" -> options.today = LocalDate.parse(value);
+					case "--seed" -> {
+						options.seed = Long.parseLong(value);
+						options.seedGiven = true;
+					}
+					case "--today" -> {
+						options.today = LocalDate.parse(value);
+						options.todayGiven = true;
+					}
 					case "--participants" -> options.participants = Long.parseLong(value);
 					case "--project" -> options.projects.add(value);
 					case "--out" -> options.out = Path.of(value);
@@ -134,7 +152,28 @@ public final class DemoCli {
 					default -> throw new IllegalArgumentException("Unknown option " + name + "\n" + USAGE);
 				}
 			}
+			options.readMarker();
 			return options;
+		}
+
+		/** A loaded demo's seed and today, unless given on the command line. */
+		private void readMarker() {
+			if (this.marker == null || !Files.isRegularFile(this.marker)) {
+				return;
+			}
+			Properties loaded = new Properties();
+			try (var reader = Files.newBufferedReader(this.marker, StandardCharsets.UTF_8)) {
+				loaded.load(reader);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			if (!this.seedGiven && loaded.getProperty("seed") != null) {
+				this.seed = Long.parseLong(loaded.getProperty("seed"));
+			}
+			if (!this.todayGiven && loaded.getProperty("today") != null) {
+				this.today = LocalDate.parse(loaded.getProperty("today"));
+			}
 		}
 
 		DemoGenerator generator() {

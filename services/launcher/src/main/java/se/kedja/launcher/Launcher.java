@@ -68,6 +68,7 @@ public final class Launcher {
 		Services services = shutdown
 			.started(Services.start(install, data, database.database(), kafka.bootstrapServers()));
 		services.awaitReady();
+		DemoData.loadOnFirstStart(install, data, services.running());
 
 		System.out.println();
 		System.out.println("Kedja is ready in " + Status.seconds(started) + " — " + whereToGo(services, settings)

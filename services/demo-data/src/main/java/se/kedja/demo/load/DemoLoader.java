@@ -87,14 +87,18 @@ public final class DemoLoader {
 
 	}
 
+	/** Moves every project's period to the demo's dates, as a load does first. */
+	public void align(DemoGenerator generator) {
+		for (SeedProject project : generator.projects()) {
+			new ProjectPeriods(this).align(project.id(), generator.period(project));
+		}
+	}
+
 	public Result load(DemoGenerator generator) {
 		long started = System.nanoTime();
 		Map<String, Long> shifts = new TreeMap<>();
-		for (SeedProject project : generator.projects()) {
-			long days = generator.shift(project).days();
-			shifts.put(project.id(), days);
-			new ProjectPeriods(this).align(project.id(), generator.period(project));
-		}
+		generator.projects().forEach((project) -> shifts.put(project.id(), generator.shift(project).days()));
+		align(generator);
 		Counters counters = new Counters();
 		List<Deferred> corrections = Collections.synchronizedList(new ArrayList<>());
 		try (ExecutorService pool = Executors.newFixedThreadPool(this.parallel)) {
