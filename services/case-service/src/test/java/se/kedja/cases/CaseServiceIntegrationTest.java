@@ -10,8 +10,8 @@ import org.springframework.test.context.ActiveProfiles;
 import se.kedja.testsupport.KedjaIntegrationTest;
 
 /**
- * Every case-service integration test wears this, and only this, so they share one
- * Spring context (and one PostgreSQL and Kafka).
+ * Every case-service integration test wears this, and only this, so they share one Spring
+ * context (and one PostgreSQL and Kafka).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -12,13 +12,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
-import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.util.unit.DataSize;
 
@@ -57,11 +58,17 @@ public class KedjaSupportAutoConfiguration {
 		return new ProblemDetailsAdvice(problems);
 	}
 
+	/**
+	 * Replaces the JSON converter in its own place among the defaults (after the byte and
+	 * string converters, so springdoc's byte[] documents stay raw), running after Boot's
+	 * own customizer.
+	 */
 	@Bean
+	@Order(Ordered.LOWEST_PRECEDENCE)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	@ConditionalOnBean(JsonMapper.class)
-	JacksonJsonHttpMessageConverter strictJsonHttpMessageConverter(JsonMapper jsonMapper) {
-		return new StrictJsonHttpMessageConverter(jsonMapper);
+	ServerHttpMessageConvertersCustomizer strictJsonHttpMessageConverter(JsonMapper jsonMapper) {
+		return (builder) -> builder.withJsonConverter(new StrictJsonHttpMessageConverter(jsonMapper));
 	}
 
 	@Bean

@@ -16,6 +16,12 @@ public final class RecordingMetadata {
 
 	public static final String IMPORT_ID = "importId";
 
+	/**
+	 * The case version the writer saw ({@code If-Match}); checked where the event is
+	 * applied.
+	 */
+	public static final String EXPECTED_VERSION = "expectedVersion";
+
 	private RecordingMetadata() {
 	}
 

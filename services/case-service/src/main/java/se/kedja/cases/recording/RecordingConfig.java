@@ -16,7 +16,8 @@ class RecordingConfig {
 	@Bean
 	CorrelationDataProvider recordingCorrelationData() {
 		return new SimpleCorrelationDataProvider(RecordingMetadata.RECORDED_AT, RecordingMetadata.RECORDED_BY,
-				RecordingMetadata.COMMAND_ID, RecordingMetadata.CORRELATION_ID, RecordingMetadata.IMPORT_ID);
+				RecordingMetadata.COMMAND_ID, RecordingMetadata.CORRELATION_ID, RecordingMetadata.IMPORT_ID,
+				RecordingMetadata.EXPECTED_VERSION);
 	}
 
 	@Bean

@@ -22,6 +22,7 @@ import se.kedja.cases.personaldata.DuplicateEnrolmentException;
 import se.kedja.cases.project.ProjectRuleViolation;
 import se.kedja.cases.project.definition.InvalidProjectDefinitionException;
 import se.kedja.support.problem.FieldProblem;
+import se.kedja.support.problem.ProblemException;
 import se.kedja.support.problem.Problems;
 
 /**
@@ -31,6 +32,8 @@ import se.kedja.support.problem.Problems;
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class CaseProblemsAdvice {
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CaseProblemsAdvice.class);
 
 	private final Problems problems;
 
@@ -54,8 +57,8 @@ class CaseProblemsAdvice {
 			.stream()
 			.map((p) -> new FieldProblem(p.path(), "invalid-definition", p.toString()))
 			.toList();
-		return respond(this.problems.create(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-project-definition", errors,
-				locale()));
+		return respond(
+				this.problems.create(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-project-definition", errors, locale()));
 	}
 
 	@ExceptionHandler(DuplicateEnrolmentException.class)
@@ -66,6 +69,31 @@ class CaseProblemsAdvice {
 	@ExceptionHandler({ ConcurrencyException.class, CannotAcquireLockException.class, DuplicateKeyException.class })
 	ResponseEntity<ProblemDetail> concurrent(Exception ex) {
 		return respond(this.problems.create(HttpStatus.CONFLICT, "concurrent-modification", locale()));
+	}
+
+	/** A refusal raised while the command's events were applied reaches us wrapped. */
+	@ExceptionHandler(org.axonframework.common.AxonException.class)
+	ResponseEntity<ProblemDetail> wrapped(org.axonframework.common.AxonException ex) {
+		for (Throwable cause = ex.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+			if (cause instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+				return concurrent(ex);
+			}
+			if (cause instanceof ProblemException problem) {
+				return respond(this.problems.create(problem.status(), problem.code(), problem.errors(), locale(),
+						problem.args()));
+			}
+			if (cause instanceof CaseRuleViolation violation) {
+				return caseRule(violation);
+			}
+		}
+		if (ex instanceof ConcurrencyException) {
+			return concurrent(ex);
+		}
+		if (ex instanceof AggregateNotFoundException notFound) {
+			return notFound(notFound);
+		}
+		log.error("Unhandled failure of a command", ex);
+		return respond(this.problems.create(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", locale()));
 	}
 
 	@ExceptionHandler(AggregateNotFoundException.class)

@@ -2,16 +2,23 @@ package se.kedja.cases.participant.query;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import se.kedja.cases.config.AxonConfig;
 import se.kedja.cases.personaldata.PersonalDataStore;
+import se.kedja.cases.publishing.RecordingMetadata;
 import se.kedja.events.cases.CaseEvent;
 import se.kedja.events.cases.FollowUpHeld;
 import se.kedja.events.cases.ParticipantEnrolled;
@@ -21,6 +28,7 @@ import se.kedja.events.cases.ParticipationResumed;
 import se.kedja.events.cases.PersonalDataErased;
 import se.kedja.events.cases.PlanAgreed;
 import se.kedja.events.cases.TransferAccepted;
+import se.kedja.support.problem.ProblemException;
 
 /**
  * The current state of each case, kept in the command's transaction (a subscribing
@@ -56,58 +64,76 @@ class CaseSummaryProjection {
 	}
 
 	@EventHandler
-	void on(PlanAgreed event, @SequenceNumber long version) {
-		update(event, version, "plan_agreed_on = ?", event.agreedOn());
+	void on(PlanAgreed event, @SequenceNumber long version, EventMessage<?> message) {
+		update(event, version, message, "plan_agreed_on = ?", event.agreedOn());
 	}
 
 	@EventHandler
-	void on(FollowUpHeld event, @SequenceNumber long version) {
-		update(event, version, "last_follow_up_on = GREATEST(last_follow_up_on, ?)", event.heldOn());
+	void on(FollowUpHeld event, @SequenceNumber long version, EventMessage<?> message) {
+		update(event, version, message, "last_follow_up_on = GREATEST(last_follow_up_on, ?)", event.heldOn());
 	}
 
 	@EventHandler
-	void on(TransferAccepted event, @SequenceNumber long version) {
-		update(event, version, "responsible_actor = ?", event.to().value());
+	void on(TransferAccepted event, @SequenceNumber long version, EventMessage<?> message) {
+		update(event, version, message, "responsible_actor = ?", event.to().value());
 	}
 
 	@EventHandler
-	void on(ParticipationPaused event, @SequenceNumber long version) {
-		update(event, version, "status = 'PAUSED'");
+	void on(ParticipationPaused event, @SequenceNumber long version, EventMessage<?> message) {
+		update(event, version, message, "status = 'PAUSED'");
 	}
 
 	@EventHandler
-	void on(ParticipationResumed event, @SequenceNumber long version) {
-		update(event, version, "status = 'ACTIVE'");
+	void on(ParticipationResumed event, @SequenceNumber long version, EventMessage<?> message) {
+		update(event, version, message, "status = 'ACTIVE'");
 	}
 
 	@EventHandler
-	void on(ParticipantExited event, @SequenceNumber long version) {
-		update(event, version, "status = 'EXITED', exited_on = ?", event.exitedOn());
+	void on(ParticipantExited event, @SequenceNumber long version, EventMessage<?> message) {
+		update(event, version, message, "status = 'EXITED', exited_on = ?", event.exitedOn());
 		this.personalData.closeEnrolment(event.participantId());
 	}
 
 	@EventHandler
-	void on(PersonalDataErased event, @SequenceNumber long version) {
-		update(event, version, "personal_data_erased = TRUE");
+	void on(PersonalDataErased event, @SequenceNumber long version, EventMessage<?> message) {
+		update(event, version, message, "personal_data_erased = TRUE");
 	}
 
 	@EventHandler
-	void on(CaseEvent event, @SequenceNumber long version) {
-		update(event, version, null);
+	void on(CaseEvent event, @SequenceNumber long version, EventMessage<?> message) {
+		update(event, version, message, null);
 	}
 
-	private void update(CaseEvent event, long version, String assignments, Object... values) {
+	/**
+	 * Applies the event to the row. With an expected version (If-Match), the first event
+	 * of the command must find the row at that version and later events of the same
+	 * command find their own command id; otherwise someone wrote in between and the whole
+	 * command is refused (the exception rolls back its transaction).
+	 */
+	private void update(CaseEvent event, long version, EventMessage<?> message, @Nullable String assignments,
+			Object... values) {
 		String set = (assignments != null) ? assignments + ", " : "";
-		Object[] params = new Object[values.length + 3];
-		System.arraycopy(values, 0, params, 0, values.length);
-		params[values.length] = version;
-		params[values.length + 1] = now();
-		params[values.length + 2] = event.participantId().value();
-		this.jdbc
-			.sql("UPDATE case_summary SET " + set + "version = GREATEST(version, ?), updated_at = ? "
-					+ "WHERE participant_id = ?")
+		Object commandId = message.getMetaData().get(RecordingMetadata.COMMAND_ID);
+		Object expected = message.getMetaData().get(RecordingMetadata.EXPECTED_VERSION);
+		List<Object> params = new ArrayList<>(List.of(values));
+		params.add(version);
+		params.add((commandId != null) ? commandId.toString() : null);
+		params.add(now());
+		params.add(event.participantId().value());
+		String condition = "";
+		if (expected != null) {
+			condition = " AND (version = ? OR last_command_id = ?)";
+			params.add(Long.parseLong(expected.toString()));
+			params.add((commandId != null) ? commandId.toString() : "");
+		}
+		int updated = this.jdbc
+			.sql("UPDATE case_summary SET " + set + "version = GREATEST(version, ?), last_command_id = ?, "
+					+ "updated_at = ? WHERE participant_id = ?" + condition)
 			.params(params)
 			.update();
+		if (updated == 0 && expected != null) {
+			throw new ProblemException(HttpStatus.CONFLICT, "stale-version", expected);
+		}
 	}
 
 	private Timestamp now() {

@@ -46,8 +46,8 @@ class CaseQueries {
 
 	record CaseView(String participantId, String projectId, String siteId, String coachId,
 			@Nullable String responsibleActor, String status, LocalDate enrolledOn, @Nullable LocalDate planAgreedOn,
-			@Nullable LocalDate lastFollowUpOn, @Nullable LocalDate exitedOn, boolean personalDataErased,
-			long version, @Nullable Person person) {
+			@Nullable LocalDate lastFollowUpOn, @Nullable LocalDate exitedOn, boolean personalDataErased, long version,
+			@Nullable Person person) {
 	}
 
 	record Page(List<CaseView> items, int page, int size, long total) {

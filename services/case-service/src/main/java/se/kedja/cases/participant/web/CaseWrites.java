@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.jspecify.annotations.Nullable;
 
@@ -11,13 +12,17 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import se.kedja.cases.publishing.RecordingMetadata;
 import se.kedja.events.ParticipantId;
 import se.kedja.support.problem.ProblemException;
 
 /**
- * Sends a command on an existing case with optimistic concurrency: the case's summary row
- * is locked for the transaction, so writers on one case take turns and a stale
- * {@code If-Match} is refused before anything is recorded.
+ * Sends a command on an existing case with optimistic concurrency. A stale
+ * {@code If-Match} is refused at once when it is already stale; the exact check is made
+ * where the first event of the command meets the case summary row (see
+ * CaseSummaryProjection), in the same transaction, so a race is refused and rolled back
+ * too. No database lock is taken before the command: Axon's aggregate lock comes first on
+ * every path (requests and deadlines), which keeps the two from deadlocking.
  */
 @Component
 class CaseWrites {
@@ -33,24 +38,22 @@ class CaseWrites {
 
 	/** Call inside a transaction; returns the case's version after the command. */
 	long send(ParticipantId participant, @Nullable Long expectedVersion, Supplier<Object> command) {
-		long current = lockVersion(participant)
+		long current = version(participant)
 			.orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "unknown-participant", participant));
 		if (expectedVersion != null && expectedVersion != current) {
 			throw new ProblemException(HttpStatus.CONFLICT, "stale-version", expectedVersion, current);
 		}
-		this.commands.sendAndWait(command.get());
+		Object payload = command.get();
+		this.commands.sendAndWait(
+				(expectedVersion != null)
+						? GenericCommandMessage.asCommandMessage(payload)
+							.andMetaData(java.util.Map.of(RecordingMetadata.EXPECTED_VERSION, expectedVersion))
+						: payload);
 		return version(participant).orElse(current);
 	}
 
 	Optional<Long> version(ParticipantId participant) {
 		return this.jdbc.sql("SELECT version FROM case_summary WHERE participant_id = ?")
-			.param(participant.value())
-			.query(Long.class)
-			.optional();
-	}
-
-	private Optional<Long> lockVersion(ParticipantId participant) {
-		return this.jdbc.sql("SELECT version FROM case_summary WHERE participant_id = ? FOR UPDATE")
 			.param(participant.value())
 			.query(Long.class)
 			.optional();

@@ -59,9 +59,10 @@ class IdempotentRequests {
 				return earlier.get();
 			}
 			ResponseEntity<?> response = write.get();
-			this.jdbc.sql("""
-					INSERT INTO idempotent_request (idempotency_key, recorded_by, request_digest, status, location, body)
-					VALUES (?, ?, ?, ?, ?, ?)""")
+			this.jdbc
+				.sql("""
+						INSERT INTO idempotent_request (idempotency_key, recorded_by, request_digest, status, location, body)
+						VALUES (?, ?, ?, ?, ?, ?)""")
 				.params(key, recordedBy, digest, response.getStatusCode().value(),
 						(response.getHeaders().getLocation() != null) ? response.getHeaders().getLocation().toString()
 								: null,

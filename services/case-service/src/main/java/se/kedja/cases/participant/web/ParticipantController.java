@@ -57,8 +57,8 @@ import se.kedja.support.problem.ProblemException;
 
 /**
  * The coach's API on cases. Every write takes {@code If-Match} (or
- * {@code expectedVersion}) for optimistic concurrency and {@code Idempotency-Key} for safe
- * retries, and answers with the case's new {@code version} (also as {@code ETag}).
+ * {@code expectedVersion}) for optimistic concurrency and {@code Idempotency-Key} for
+ * safe retries, and answers with the case's new {@code version} (also as {@code ETag}).
  */
 @RestController
 @Tag(name = "participants", description = "Participants' cases (coaches)")
@@ -97,8 +97,7 @@ class ParticipantController {
 	@PostMapping("/api/projects/{projectId}/participants")
 	@Operation(summary = "Enrol a participant (inskrivning); 201 with Location")
 	ResponseEntity<?> enrol(@PathVariable String projectId, @Valid @RequestBody CaseRequests.Enrol body,
-			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Nullable String key,
-			HttpServletRequest request) {
+			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Nullable String key, HttpServletRequest request) {
 		return this.idempotent.run(key, "POST", request.getRequestURI(), body, () -> {
 			ParticipantId participant = this.enrolments.enrol(projectId, body);
 			long version = this.writes.version(participant).orElse(0L);
@@ -124,6 +123,9 @@ class ParticipantController {
 			@RequestParam(required = false) @Nullable String status, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size) {
 		ProjectId project = project(projectId);
+		if (this.projects.find(project).isEmpty()) {
+			throw new ProblemException(org.springframework.http.HttpStatus.NOT_FOUND, "unknown-project", projectId);
+		}
 		if (page < 0 || size < 1 || size > 500) {
 			throw Enrolments.invalid("size", "out-of-range", "page must be >= 0 and size 1 to 500");
 		}
@@ -132,52 +134,56 @@ class ParticipantController {
 
 	@PostMapping("/api/participants/{id}/plan")
 	@Operation(summary = "Agree the individual plan (handlingsplan), or revise it with revision=true")
-	ResponseEntity<?> plan(@PathVariable String id, @Valid @RequestBody CaseRequests.Plan body, @Parameter(hidden = true) Write write) {
+	ResponseEntity<?> plan(@PathVariable String id, @Valid @RequestBody CaseRequests.Plan body,
+			@Parameter(hidden = true) Write write) {
 		List<PlannedActivity> activities = body.plannedActivities()
 			.stream()
 			.map((a) -> new PlannedActivity(a.type(), (a.provider() != null) ? ActorId.of(a.provider()) : null))
 			.toList();
-		return write.send(id, body, (p) -> Boolean.TRUE.equals(body.revision())
-				? new RevisePlan(p, body.agreedOn(), body.goals(), activities, body.accessibilityNeeds())
-				: new AgreePlan(p, body.agreedOn(), body.goals(), activities, body.accessibilityNeeds(),
-						actors(body.agreedWith())));
+		return write.send(id, body,
+				(p) -> Boolean.TRUE.equals(body.revision())
+						? new RevisePlan(p, body.agreedOn(), body.goals(), activities, body.accessibilityNeeds())
+						: new AgreePlan(p, body.agreedOn(), body.goals(), activities, body.accessibilityNeeds(),
+								actors(body.agreedWith())));
 	}
 
 	@PostMapping("/api/participants/{id}/activities")
 	@Operation(summary = "Start an activity")
-	ResponseEntity<?> activity(@PathVariable String id, @Valid @RequestBody CaseRequests.Activity body, @Parameter(hidden = true) Write write) {
+	ResponseEntity<?> activity(@PathVariable String id, @Valid @RequestBody CaseRequests.Activity body,
+			@Parameter(hidden = true) Write write) {
 		ActivityId activity = new ActivityId((body.activityId() != null) ? body.activityId() : UUID.randomUUID());
-		return write.send(id, body,
-				(p) -> new StartActivity(p, activity, body.type(), body.startedOn(),
-						(body.provider() != null) ? ActorId.of(body.provider()) : null,
-						actors(body.actorsTakingPart())));
+		return write.send(id, body, (p) -> new StartActivity(p, activity, body.type(), body.startedOn(),
+				(body.provider() != null) ? ActorId.of(body.provider()) : null, actors(body.actorsTakingPart())));
 	}
 
 	@PostMapping("/api/participants/{id}/activities/{activityId}/completion")
 	@Operation(summary = "Complete an activity")
 	ResponseEntity<?> activityCompletion(@PathVariable String id, @PathVariable UUID activityId,
 			@Valid @RequestBody CaseRequests.ActivityCompletion body, @Parameter(hidden = true) Write write) {
-		return write.send(id, body, (p) -> new CompleteActivity(p, new ActivityId(activityId), body.completedOn(),
-				body.asPlanned()));
+		return write.send(id, body,
+				(p) -> new CompleteActivity(p, new ActivityId(activityId), body.completedOn(), body.asPlanned()));
 	}
 
 	@PostMapping("/api/participants/{id}/follow-ups")
 	@Operation(summary = "Record a follow-up (uppföljning)")
-	ResponseEntity<?> followUp(@PathVariable String id, @Valid @RequestBody CaseRequests.FollowUp body, @Parameter(hidden = true) Write write) {
+	ResponseEntity<?> followUp(@PathVariable String id, @Valid @RequestBody CaseRequests.FollowUp body,
+			@Parameter(hidden = true) Write write) {
 		return write.send(id, body, (p) -> new HoldFollowUp(p, body.heldOn(), body.progress(),
 				body.accessibilityReviewed(), body.ownAssessment()));
 	}
 
 	@PostMapping("/api/participants/{id}/referrals")
 	@Operation(summary = "Refer the participant to another actor")
-	ResponseEntity<?> referral(@PathVariable String id, @Valid @RequestBody CaseRequests.Referral body, @Parameter(hidden = true) Write write) {
+	ResponseEntity<?> referral(@PathVariable String id, @Valid @RequestBody CaseRequests.Referral body,
+			@Parameter(hidden = true) Write write) {
 		return write.send(id, body, (p) -> new ReferParticipant(p, body.referredOn(), ActorId.of(body.to()),
 				body.purpose(), body.consentOverrideReason()));
 	}
 
 	@PostMapping("/api/participants/{id}/transfers")
 	@Operation(summary = "Request a handover of responsibility to another actor")
-	ResponseEntity<?> transfer(@PathVariable String id, @Valid @RequestBody CaseRequests.Transfer body, @Parameter(hidden = true) Write write) {
+	ResponseEntity<?> transfer(@PathVariable String id, @Valid @RequestBody CaseRequests.Transfer body,
+			@Parameter(hidden = true) Write write) {
 		TransferId transfer = new TransferId((body.transferId() != null) ? body.transferId() : UUID.randomUUID());
 		return write.send(id, body, (p) -> new RequestTransfer(p, transfer, body.requestedOn(), ActorId.of(body.to()),
 				body.consentOverrideReason()));
@@ -200,7 +206,8 @@ class ParticipantController {
 
 	@PostMapping("/api/participants/{id}/consents")
 	@Operation(summary = "The participant consents to sharing with actors")
-	ResponseEntity<?> consent(@PathVariable String id, @Valid @RequestBody CaseRequests.Consent body, @Parameter(hidden = true) Write write) {
+	ResponseEntity<?> consent(@PathVariable String id, @Valid @RequestBody CaseRequests.Consent body,
+			@Parameter(hidden = true) Write write) {
 		return write.send(id, body, (p) -> new GiveConsent(p, body.givenOn(), actors(body.actors())));
 	}
 
@@ -213,7 +220,8 @@ class ParticipantController {
 
 	@PostMapping("/api/participants/{id}/pauses")
 	@Operation(summary = "Pause participation")
-	ResponseEntity<?> pause(@PathVariable String id, @Valid @RequestBody CaseRequests.Pause body, @Parameter(hidden = true) Write write) {
+	ResponseEntity<?> pause(@PathVariable String id, @Valid @RequestBody CaseRequests.Pause body,
+			@Parameter(hidden = true) Write write) {
 		return write.send(id, body, (p) -> new PauseParticipation(p, body.pausedOn(), body.reason()));
 	}
 
@@ -226,7 +234,8 @@ class ParticipantController {
 
 	@PostMapping("/api/participants/{id}/exit")
 	@Operation(summary = "Record the exit (avslut)")
-	ResponseEntity<?> exit(@PathVariable String id, @Valid @RequestBody CaseRequests.Exit body, @Parameter(hidden = true) Write write) {
+	ResponseEntity<?> exit(@PathVariable String id, @Valid @RequestBody CaseRequests.Exit body,
+			@Parameter(hidden = true) Write write) {
 		ParticipantId participant = CaseWrites.participantId(id);
 		ProjectSettings settings = this.queries.find(participant)
 			.flatMap((view) -> this.projects.find(ProjectId.of(view.projectId())))
@@ -238,26 +247,25 @@ class ParticipantController {
 
 	@PostMapping("/api/participants/{id}/post-exit-follow-ups")
 	@Operation(summary = "Record the situation some days after exit (e.g. 90)")
-	ResponseEntity<?> postExitFollowUp(@PathVariable String id,
-			@Valid @RequestBody CaseRequests.PostExitFollowUp body, @Parameter(hidden = true) Write write) {
-		return write.send(id, body, (p) -> new RecordPostExitFollowUp(p, body.daysAfterExit(), body.followedUpOn(),
-				body.status()));
+	ResponseEntity<?> postExitFollowUp(@PathVariable String id, @Valid @RequestBody CaseRequests.PostExitFollowUp body,
+			@Parameter(hidden = true) Write write) {
+		return write.send(id, body,
+				(p) -> new RecordPostExitFollowUp(p, body.daysAfterExit(), body.followedUpOn(), body.status()));
 	}
 
 	@PostMapping("/api/participants/{id}/survey-answers")
 	@Operation(summary = "Record a survey answer")
 	ResponseEntity<?> surveyAnswer(@PathVariable String id, @Valid @RequestBody CaseRequests.SurveyAnswer body,
 			@Parameter(hidden = true) Write write) {
-		return write.send(id, body,
-				(p) -> new AnswerSurvey(p, body.answeredOn(), body.questionKey(), body.answer()));
+		return write.send(id, body, (p) -> new AnswerSurvey(p, body.answeredOn(), body.questionKey(), body.answer()));
 	}
 
 	@PostMapping("/api/participants/{id}/corrections")
 	@Operation(summary = "Correct an earlier event: says what it corrects and why")
 	ResponseEntity<?> correction(@PathVariable String id, @Valid @RequestBody CaseRequests.Correction body,
 			@Parameter(hidden = true) Write write) {
-		return write.send(id, body, (p) -> new RecordCorrection(p, new EventId(body.corrects()),
-				body.correctedValues(), body.correctedOn(), body.reason()));
+		return write.send(id, body, (p) -> new RecordCorrection(p, new EventId(body.corrects()), body.correctedValues(),
+				body.correctedOn(), body.reason()));
 	}
 
 	@DeleteMapping("/api/participants/{id}/personal-data")
@@ -284,8 +292,8 @@ class ParticipantController {
 	}
 
 	/** The parts every write shares, resolved from the request. */
-	record Write(CaseWrites writes, IdempotentRequests idempotent, HttpServletRequest request,
-			@Nullable String ifMatch, @Nullable Long expectedVersion, @Nullable String idempotencyKey) {
+	record Write(CaseWrites writes, IdempotentRequests idempotent, HttpServletRequest request, @Nullable String ifMatch,
+			@Nullable Long expectedVersion, @Nullable String idempotencyKey) {
 
 		ResponseEntity<?> send(String id, @Nullable Object body, Function<ParticipantId, Object> command) {
 			ParticipantId participant = CaseWrites.participantId(id);

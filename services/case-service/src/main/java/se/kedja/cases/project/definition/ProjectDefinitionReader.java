@@ -61,10 +61,10 @@ public class ProjectDefinitionReader {
 			locations = locate(text);
 		}
 		catch (UnrecognizedPropertyException ex) {
-			throw invalid(source, at(ex, "unknown field '" + ex.getPropertyName() + "'"));
+			throw invalid(source, at(ex, "unknown field '" + ex.getPropertyName() + "'", text));
 		}
 		catch (JacksonException ex) {
-			throw invalid(source, at(ex, ex.getOriginalMessage()));
+			throw invalid(source, at(ex, ex.getOriginalMessage(), text));
 		}
 		if (document == null) {
 			throw invalid(source, new DefinitionProblem(1, 1, "", "the definition is empty"));
@@ -92,12 +92,21 @@ public class ProjectDefinitionReader {
 		return locations;
 	}
 
-	private static DefinitionProblem at(JacksonException ex, String message) {
-		TokenStreamLocation location = ex.getLocation();
+	private DefinitionProblem at(JacksonException ex, String message, String text) {
 		String path = "/" + String.join("/", ex.getPath()
 			.stream()
 			.map((ref) -> (ref.getPropertyName() != null) ? ref.getPropertyName() : Integer.toString(ref.getIndex()))
 			.toList());
+		TokenStreamLocation location = ex.getLocation();
+		try {
+			TokenStreamLocation exact = locate(text).get(path);
+			if (exact != null) {
+				location = exact;
+			}
+		}
+		catch (JacksonException unreadable) {
+			// keep the parser's own location
+		}
 		return new DefinitionProblem((location != null) ? location.getLineNr() : 0,
 				(location != null) ? location.getColumnNr() : 0, path, message);
 	}

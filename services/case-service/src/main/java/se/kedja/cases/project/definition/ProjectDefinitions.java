@@ -10,7 +10,10 @@ import se.kedja.cases.project.command.ReviseProject;
 import se.kedja.cases.project.query.ProjectCatalog;
 import se.kedja.cases.project.query.ProjectView;
 
-/** Defines a project the first time, revises it when its content changed, else does nothing. */
+/**
+ * Defines a project the first time, revises it when its content changed, else does
+ * nothing.
+ */
 @Service
 public class ProjectDefinitions {
 

@@ -1,14 +1,20 @@
 package se.kedja.cases.project.web;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -21,7 +27,10 @@ import se.kedja.events.ProjectId;
 import se.kedja.events.projects.ProjectDefinition;
 import se.kedja.support.problem.ProblemException;
 
-/** Administration of projects: their definitions, in the YAML or JSON of the definition files. */
+/**
+ * Administration of projects: their definitions, in the YAML or JSON of the definition
+ * files.
+ */
 @RestController
 @RequestMapping("/api/projects/{projectId}")
 @Tag(name = "projects", description = "Project definitions (administrators)")
@@ -39,10 +48,10 @@ class ProjectController {
 		this.catalog = catalog;
 	}
 
-	record ProjectResponse(String projectId, int revision, ProjectDefinition definition) {
+	record ProjectResponse(String projectId, int revision, String digest, ProjectDefinition definition) {
 
 		static ProjectResponse of(ProjectView view) {
-			return new ProjectResponse(view.projectId().value(), view.revision(), view.definition());
+			return new ProjectResponse(view.projectId().value(), view.revision(), view.digest(), view.definition());
 		}
 
 	}
@@ -56,9 +65,11 @@ class ProjectController {
 	@PutMapping(path = "/definition",
 			consumes = { "application/yaml", "application/x-yaml", "text/yaml", "application/json", "text/plain" })
 	@Operation(summary = "Define or revise the project from a definition (YAML or JSON)")
-	ResponseEntity<ProjectResponse> put(@PathVariable String projectId, @RequestBody String definition) {
+	ResponseEntity<ProjectResponse> put(@PathVariable String projectId, @RequestBody byte[] definition,
+			@RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType) {
 		ProjectId id = projectId(projectId);
-		LoadedDefinition loaded = this.reader.read(definition, "request", id);
+		Charset charset = (contentType.getCharset() != null) ? contentType.getCharset() : StandardCharsets.UTF_8;
+		LoadedDefinition loaded = this.reader.read(new String(definition, charset), "request", id);
 		ProjectDefinitions.Outcome outcome = this.definitions.apply(loaded);
 		ProjectResponse body = get(projectId);
 		return (outcome == ProjectDefinitions.Outcome.DEFINED) ? ResponseEntity.status(201).body(body)
@@ -68,8 +79,9 @@ class ProjectController {
 	@PostMapping(path = "/definition",
 			consumes = { "application/yaml", "application/x-yaml", "text/yaml", "application/json", "text/plain" })
 	@Operation(summary = "Same as PUT")
-	ResponseEntity<ProjectResponse> post(@PathVariable String projectId, @RequestBody String definition) {
-		return put(projectId, definition);
+	ResponseEntity<ProjectResponse> post(@PathVariable String projectId, @RequestBody byte[] definition,
+			@RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType) {
+		return put(projectId, definition, contentType);
 	}
 
 	private static ProjectId projectId(String value) {
