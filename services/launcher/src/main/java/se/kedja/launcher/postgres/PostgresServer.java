@@ -11,8 +11,10 @@ import java.util.Map;
 
 import se.kedja.launcher.ChildProcess;
 import se.kedja.launcher.DataDir;
+import se.kedja.launcher.Secret;
 import se.kedja.launcher.Install;
 import se.kedja.launcher.LaunchException;
+import se.kedja.launcher.Secret;
 import se.kedja.launcher.Ports;
 import se.kedja.launcher.Status;
 
@@ -49,8 +51,8 @@ public final class PostgresServer implements AutoCloseable {
 						install.classPath(), PostgresChild.class.getName(), data.postgres().toString(),
 						Integer.toString(port)),
 				Map.of());
-		PostgresServer server = new PostgresServer(child, new Database(port, DATABASE, DATABASE,
-				Password.readOrCreate(data.root().resolve("postgres-password"))));
+		PostgresServer server = new PostgresServer(child,
+				new Database(port, DATABASE, DATABASE, Secret.readOrCreate(data.root().resolve("postgres-password"))));
 		try {
 			server.awaitReady();
 			server.provision(schemas);

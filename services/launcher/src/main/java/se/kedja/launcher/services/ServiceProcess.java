@@ -6,12 +6,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import se.kedja.launcher.ChildProcess;
 import se.kedja.launcher.DataDir;
 import se.kedja.launcher.LaunchException;
+import se.kedja.launcher.Secret;
 import se.kedja.launcher.postgres.Database;
 
 /**
@@ -35,11 +37,14 @@ final class ServiceProcess {
 
 	static ServiceProcess start(KedjaService service, Path jar, DataDir data, Database database,
 			String bootstrapServers) {
-		Map<String, String> env = Map.of("SPRING_DATASOURCE_URL", database.jdbcUrl(service.schema()),
+		Map<String, String> env = new HashMap<>(Map.of("SPRING_DATASOURCE_URL", database.jdbcUrl(service.schema()),
 				"SPRING_DATASOURCE_USERNAME", database.user(), "SPRING_DATASOURCE_PASSWORD", database.password(),
 				"SPRING_FLYWAY_DEFAULT_SCHEMA", service.schema(), "SPRING_FLYWAY_SCHEMAS", service.schema(),
 				"SPRING_KAFKA_BOOTSTRAP_SERVERS", bootstrapServers, "SERVER_PORT", Integer.toString(service.port()),
-				"MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED", "true", "KEDJA_EXIT_ON_STDIN_CLOSE", "true");
+				"MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED", "true", "KEDJA_EXIT_ON_STDIN_CLOSE", "true"));
+		if (service.holdsPersonalData()) {
+			env.put("KEDJA_PERSONAL_DATA_KEY", Secret.readOrCreate(data.root().resolve("personal-data-key")));
+		}
 		// Sized so that three services, the broker and the database stay under 3 GiB
 		// resident: a small heap, the serial collector and no C2 compiler.
 		List<String> java = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",

@@ -1,4 +1,4 @@
-package se.kedja.launcher.postgres;
+package se.kedja.launcher;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,15 +7,18 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 
-/** The database password, generated on first start and readable by the owner only. */
-final class Password {
+/**
+ * A secret the embedded default generates on first start (the database password, the
+ * personal-data key) and keeps in the data folder, readable by the owner only.
+ */
+public final class Secret {
 
 	private static final String ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
-	private Password() {
+	private Secret() {
 	}
 
-	static String readOrCreate(Path file) {
+	public static String readOrCreate(Path file) {
 		try {
 			if (Files.exists(file)) {
 				return Files.readString(file).trim();
