@@ -24,7 +24,8 @@ public record Participant(String participantId, String projectId, @Nullable Stri
 		@Nullable LocalDate planAgreedOn, int plans, int plansAccessibilityReviewed, int followUps,
 		int followUpsAccessibilityReviewed, Set<String> activitiesStarted, Set<String> activitiesCompleted,
 		Map<String, String> surveyAnswers, boolean planDeadlineMissed, boolean postExitFollowUpDeadlineMissed,
-		boolean erased) {
+		boolean erased, @Nullable Integer monthsWithoutWork, @Nullable Boolean disability,
+		@Nullable Boolean foreignBackground, @Nullable Boolean consentToStatistics) {
 
 	public Participant {
 		targetGroups = List.copyOf(targetGroups);
@@ -122,6 +123,14 @@ public record Participant(String participantId, String projectId, @Nullable Stri
 
 		boolean erased;
 
+		@Nullable Integer monthsWithoutWork;
+
+		@Nullable Boolean disability;
+
+		@Nullable Boolean foreignBackground;
+
+		@Nullable Boolean consentToStatistics;
+
 		final Map<String, String> activityTypes = new HashMap<>();
 
 		Draft(String participantId, String projectId, String gender, LocalDate enrolledOn) {
@@ -144,7 +153,8 @@ public record Participant(String participantId, String projectId, @Nullable Stri
 					this.responsibleActor, this.pendingTransferSince, this.lastFollowUpOn, this.planAgreedOn,
 					this.plans, this.plansAccessibilityReviewed, this.followUps, this.followUpsAccessibilityReviewed,
 					this.activitiesStarted, this.activitiesCompleted, this.surveyAnswers, this.planDeadlineMissed,
-					this.postExitFollowUpDeadlineMissed, this.erased);
+					this.postExitFollowUpDeadlineMissed, this.erased, this.monthsWithoutWork, this.disability,
+					this.foreignBackground, this.consentToStatistics);
 		}
 
 	}

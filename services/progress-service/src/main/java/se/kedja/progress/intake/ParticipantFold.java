@@ -175,6 +175,10 @@ public final class ParticipantFold {
 		draft.entrySituations.clear();
 		enrolled.entrySituations().forEach((situation) -> draft.entrySituations.add(situation.name()));
 		draft.isced = enrolled.isced().name();
+		draft.monthsWithoutWork = enrolled.monthsWithoutWork();
+		draft.disability = enrolled.disability();
+		draft.foreignBackground = enrolled.foreignBackground();
+		draft.consentToStatistics = enrolled.consentToStatistics();
 		return draft;
 	}
 
