@@ -53,7 +53,7 @@ final class ProjectPeriods {
 		document.put("periodEnd", period.end().toString());
 		document.set("goals", shiftDates(document.path("goals"), days));
 		DemoLoader.Response revised = this.loader.put("/api/projects/" + projectId + "/definition",
-				JSON.writeValueAsString(document), "application/json");
+				JSON.writeValueAsString(document), "application/yaml");
 		if (!revised.ok()) {
 			throw new IllegalStateException("Could not move project " + projectId + " to the demo's dates: "
 					+ revised.status() + " " + revised.text());
