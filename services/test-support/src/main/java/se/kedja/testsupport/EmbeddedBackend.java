@@ -45,9 +45,13 @@ record EmbeddedBackend(EmbeddedPostgres postgres,
 		return kafka.getBrokersAsString();
 	}
 
+	/**
+	 * Stops PostgreSQL only. The in-JVM broker ends with the JVM: stopping it here would
+	 * race Spring's own shutdown hook, whose Kafka consumers then wait out their 30 s
+	 * close timeout against a broker that is gone, and surefire kills the fork.
+	 */
 	@Override
 	public void stop() {
-		kafka.destroy();
 		try {
 			postgres.close();
 		}
