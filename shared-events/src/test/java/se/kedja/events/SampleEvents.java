@@ -13,6 +13,7 @@ import se.kedja.events.cases.ActivityStarted;
 import se.kedja.events.cases.ConsentGiven;
 import se.kedja.events.cases.ConsentWithdrawn;
 import se.kedja.events.cases.CorrectionRecorded;
+import se.kedja.events.cases.ImportedEventsRetracted;
 import se.kedja.events.cases.ExitReason;
 import se.kedja.events.cases.FollowUpHeld;
 import se.kedja.events.cases.GoalProgress;
@@ -107,6 +108,9 @@ public final class SampleEvents {
 				new PersonalDataErased(PARTICIPANT, DAY.plusDays(400)),
 				new PlanDeadlineMissed(PARTICIPANT, DAY.plusDays(30)),
 				new PostExitFollowUpDeadlineMissed(PARTICIPANT, 90, DAY.plusDays(290), DAY.plusDays(320)),
+				new ImportedEventsRetracted(PARTICIPANT, "8d4e0c52-1f3a-4b6e-9c7d-2a1b0f9e8d7c",
+						List.of(EventId.of("3c2b1a09-8f7e-4d6c-9b5a-4f3e2d1c0b9a")), "wrong file imported",
+						DAY.plusDays(401)),
 				new ProjectDefined(PROJECT, definition("Orangeriet")),
 				new ProjectRevised(PROJECT, 2, definition("Orangeriet – sociala kooperativ")));
 	}

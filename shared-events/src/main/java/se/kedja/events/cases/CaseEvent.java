@@ -5,11 +5,11 @@ import java.time.LocalDate;
 import se.kedja.events.ParticipantId;
 
 /** A fact in one participant's case (ärende). */
-public sealed interface CaseEvent
-		permits ParticipantEnrolled, PlanAgreed, PlanRevised, ActivityStarted, ActivityCompleted, FollowUpHeld,
-		ParticipantReferred, TransferRequested, TransferAccepted, TransferRejected, ConsentGiven, ConsentWithdrawn,
-		ParticipationPaused, ParticipationResumed, ParticipantExited, PostExitFollowUpRecorded, SurveyAnswered,
-		CorrectionRecorded, PersonalDataErased, PlanDeadlineMissed, PostExitFollowUpDeadlineMissed {
+public sealed interface CaseEvent permits ParticipantEnrolled, PlanAgreed, PlanRevised, ActivityStarted,
+		ActivityCompleted, FollowUpHeld, ParticipantReferred, TransferRequested, TransferAccepted, TransferRejected,
+		ConsentGiven, ConsentWithdrawn, ParticipationPaused, ParticipationResumed, ParticipantExited,
+		PostExitFollowUpRecorded, SurveyAnswered, CorrectionRecorded, PersonalDataErased, PlanDeadlineMissed,
+		PostExitFollowUpDeadlineMissed, ImportedEventsRetracted {
 
 	ParticipantId participantId();
 

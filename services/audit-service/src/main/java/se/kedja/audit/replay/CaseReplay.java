@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
@@ -20,6 +22,7 @@ import se.kedja.events.cases.ConsentGiven;
 import se.kedja.events.cases.ConsentWithdrawn;
 import se.kedja.events.cases.CorrectionRecorded;
 import se.kedja.events.cases.FollowUpHeld;
+import se.kedja.events.cases.ImportedEventsRetracted;
 import se.kedja.events.cases.ParticipantEnrolled;
 import se.kedja.events.cases.ParticipantExited;
 import se.kedja.events.cases.ParticipantReferred;
@@ -77,6 +80,7 @@ public final class CaseReplay {
 	static CaseState replay(ParticipantId participantId, List<EventEnvelope<CaseEvent>> events,
 			Predicate<CaseEvent> happened) {
 		Map<EventId, List<CorrectionRecorded>> corrections = new HashMap<>();
+		Set<EventId> retracted = new HashSet<>();
 		List<EventEnvelope<CaseEvent>> facts = new ArrayList<>();
 		for (EventEnvelope<CaseEvent> event : events) {
 			if (event.payload() instanceof CorrectionRecorded correction) {
@@ -85,9 +89,15 @@ public final class CaseReplay {
 			else {
 				facts.add(event);
 			}
+			if (event.payload() instanceof ImportedEventsRetracted retraction && happened.test(retraction)) {
+				retracted.addAll(retraction.retracted());
+			}
 		}
 		CaseState state = CaseState.empty(participantId);
 		for (EventEnvelope<CaseEvent> fact : facts) {
+			if (retracted.contains(fact.eventId())) {
+				continue;
+			}
 			List<CorrectionRecorded> applicable = corrections.getOrDefault(fact.eventId(), List.of());
 			CaseEvent corrected = Corrections.apply(fact.payload(), applicable);
 			if (!happened.test(corrected)) {
@@ -186,6 +196,7 @@ public final class CaseReplay {
 				state.with((next) -> next.missedDeadlines = append(next, missed.dueOn()));
 			case PersonalDataErased erased -> state.with((next) -> next.personalDataErased = true);
 			case CorrectionRecorded correction -> state;
+			case ImportedEventsRetracted retraction -> state;
 		};
 	}
 

@@ -9,6 +9,8 @@ public enum CaseError {
 
 	CASE_ERASED,
 
+	CASE_RETRACTED,
+
 	DATE_IN_FUTURE,
 
 	DATE_BEFORE_PROJECT_START,

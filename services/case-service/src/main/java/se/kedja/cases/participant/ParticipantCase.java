@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,6 +34,7 @@ import se.kedja.cases.participant.command.ReferParticipant;
 import se.kedja.cases.participant.command.RejectTransfer;
 import se.kedja.cases.participant.command.RequestTransfer;
 import se.kedja.cases.participant.command.ResumeParticipation;
+import se.kedja.cases.participant.command.RetractImportedEvents;
 import se.kedja.cases.participant.command.RevisePlan;
 import se.kedja.cases.participant.command.StartActivity;
 import se.kedja.cases.participant.command.WithdrawConsent;
@@ -49,6 +51,7 @@ import se.kedja.events.cases.ConsentWithdrawn;
 import se.kedja.events.cases.CorrectionRecorded;
 import se.kedja.events.cases.FollowUpHeld;
 import se.kedja.events.cases.GoalProgress;
+import se.kedja.events.cases.ImportedEventsRetracted;
 import se.kedja.events.cases.ParticipantEnrolled;
 import se.kedja.events.cases.ParticipantExited;
 import se.kedja.events.cases.ParticipantReferred;
@@ -95,7 +98,15 @@ class ParticipantCase {
 
 	private ActorId responsibleActor;
 
-	private final Map<EventId, Class<? extends CaseEvent>> recorded = new HashMap<>();
+	/**
+	 * Every event of the case, in order; the state is their fold without the retracted.
+	 */
+	private final Map<EventId, CaseEvent> history = new LinkedHashMap<>();
+
+	private final Set<EventId> retracted = new HashSet<>();
+
+	/** The enrolment was retracted with its import: the case no longer exists. */
+	private boolean withdrawn;
 
 	private final Set<ActorId> consented = new HashSet<>();
 
@@ -310,7 +321,9 @@ class ParticipantCase {
 		requireInCase(command.correctedOn(), this.enrolledOn, clock);
 		refuseIf(command.correctedValues().isEmpty() || command.reason().isBlank(), CaseError.CORRECTION_INCOMPLETE,
 				"A correction says what it changes and why");
-		Class<? extends CaseEvent> corrected = this.recorded.get(command.corrects());
+		CaseEvent correctedEvent = this.retracted.contains(command.corrects()) ? null
+				: this.history.get(command.corrects());
+		Class<? extends CaseEvent> corrected = (correctedEvent != null) ? correctedEvent.getClass() : null;
 		refuseIf(corrected == null, CaseError.UNKNOWN_EVENT, "This case has no event " + command.corrects());
 		for (String field : command.correctedValues().keySet()) {
 			refuseIf(!Corrections.isCorrectable(corrected, field), CaseError.UNKNOWN_FIELD,
@@ -329,16 +342,42 @@ class ParticipantCase {
 		deadlines.cancelAllWithinScope(PostExitFollowUpDue.DEADLINE);
 	}
 
+	@CommandHandler
+	void handle(RetractImportedEvents command, Clock clock, DeadlineManager deadlines) {
+		requireHappened(command.retractedOn(), clock);
+		refuseIf(command.events().isEmpty() || command.reason().isBlank(), CaseError.CORRECTION_INCOMPLETE,
+				"A retraction says which events and why");
+		for (EventId event : command.events()) {
+			refuseIf(
+					!this.history.containsKey(event) || this.retracted.contains(event)
+							|| this.history.get(event) instanceof ImportedEventsRetracted,
+					CaseError.UNKNOWN_EVENT, "This case has no event " + event + " to retract");
+		}
+		List<Class<? extends CaseEvent>> types = command.events()
+			.stream()
+			.<Class<? extends CaseEvent>>map((event) -> this.history.get(event).getClass())
+			.toList();
+		apply(new ImportedEventsRetracted(this.participantId, command.importId(), command.events(), command.reason(),
+				command.retractedOn()));
+		if (types.contains(ParticipantEnrolled.class)) {
+			deadlines.cancelAllWithinScope(PlanDue.DEADLINE);
+		}
+		if (types.contains(ParticipantEnrolled.class) || types.contains(ParticipantExited.class)) {
+			deadlines.cancelAllWithinScope(PostExitFollowUpDue.DEADLINE);
+		}
+	}
+
 	@DeadlineHandler(deadlineName = PlanDue.DEADLINE)
 	void on(PlanDue due) {
-		if (this.planGoals == null && stillTakingPartOn(due.dueOn()) && !this.erased) {
+		if (this.planGoals == null && stillTakingPartOn(due.dueOn()) && !this.erased && !this.withdrawn) {
 			apply(new PlanDeadlineMissed(this.participantId, due.dueOn()));
 		}
 	}
 
 	@DeadlineHandler(deadlineName = PostExitFollowUpDue.DEADLINE)
 	void on(PostExitFollowUpDue due) {
-		if (!this.postExitFollowUpsRecorded.contains(due.daysAfterExit()) && !this.erased) {
+		if (!this.postExitFollowUpsRecorded.contains(due.daysAfterExit()) && this.exitedOn != null && !this.erased
+				&& !this.withdrawn) {
 			apply(new PostExitFollowUpDeadlineMissed(this.participantId, due.daysAfterExit(), due.dueOn(),
 					due.lastDay()));
 		}
@@ -346,13 +385,44 @@ class ParticipantCase {
 
 	@EventSourcingHandler
 	void on(CaseEvent event, @MessageIdentifier String eventId) {
-		this.recorded.put(EventId.of(eventId), event.getClass());
+		this.history.put(EventId.of(eventId), event);
+		if (event instanceof ImportedEventsRetracted retraction) {
+			this.retracted.addAll(retraction.retracted());
+			refold();
+		}
+		else {
+			assign(event);
+		}
+	}
+
+	/** The state again from the events that still count. */
+	private void refold() {
+		this.withdrawn = true;
+		this.responsibleActor = null;
+		this.consented.clear();
+		this.planGoals = null;
+		this.openActivities.clear();
+		this.completedActivities.clear();
+		this.pendingTransfer = null;
+		this.pausedOn = null;
+		this.exitedOn = null;
+		this.postExitFollowUpsRecorded.clear();
+		this.erased = false;
+		this.history.forEach((id, event) -> {
+			if (!this.retracted.contains(id) && !(event instanceof ImportedEventsRetracted)) {
+				assign(event);
+			}
+		});
+	}
+
+	private void assign(CaseEvent event) {
 		switch (event) {
 			case ParticipantEnrolled e -> {
 				this.caseId = e.participantId().toString();
 				this.participantId = e.participantId();
 				this.enrolledOn = e.enrolledOn();
 				this.responsibleActor = e.responsibleActor();
+				this.withdrawn = false;
 			}
 			case PlanAgreed e -> this.planGoals = e.goals();
 			case PlanRevised e -> this.planGoals = e.goals();
@@ -386,6 +456,8 @@ class ParticipantCase {
 			}
 			case PostExitFollowUpDeadlineMissed e -> {
 			}
+			case ImportedEventsRetracted e -> {
+			}
 		}
 	}
 
@@ -394,6 +466,7 @@ class ParticipantCase {
 	}
 
 	private void requireNotErased() {
+		refuseIf(this.withdrawn, CaseError.CASE_RETRACTED, "The case's enrolment was retracted with its import");
 		refuseIf(this.erased, CaseError.CASE_ERASED, "The case's personal data is erased; nothing more is recorded");
 	}
 

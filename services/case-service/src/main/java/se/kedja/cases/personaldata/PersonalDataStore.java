@@ -74,6 +74,37 @@ public class PersonalDataStore {
 		this.jdbc.sql("DELETE FROM enrolment_fingerprint WHERE participant_id = ?").param(participant.value()).update();
 	}
 
+	/**
+	 * The case is open again (its exit was retracted): a second enrolment of the person
+	 * in the project is refused again, unless they have another open case there
+	 * meanwhile.
+	 */
+	public void reopenEnrolment(ParticipantId participant, ProjectId project) {
+		find(participant).map((data) -> new Personnummer(data.personnummer()))
+			.ifPresent((personnummer) -> this.jdbc.sql("""
+					INSERT INTO enrolment_fingerprint (project_id, fingerprint, participant_id) VALUES (?, ?, ?)
+					ON CONFLICT DO NOTHING""")
+				.params(project.value(), this.secrets.fingerprint(personnummer), participant.value())
+				.update());
+	}
+
+	/**
+	 * The keyed hash (HMAC) of a personnummer: identifies a person without the number.
+	 */
+	public byte[] fingerprint(Personnummer personnummer) {
+		return this.secrets.fingerprint(personnummer);
+	}
+
+	/** The person's open case in the project, if any. */
+	public Optional<ParticipantId> openCase(ProjectId project, Personnummer personnummer) {
+		return this.jdbc
+			.sql("SELECT participant_id FROM enrolment_fingerprint WHERE project_id = ? AND fingerprint = ?")
+			.params(project.value(), this.secrets.fingerprint(personnummer))
+			.query(UUID.class)
+			.optional()
+			.map(ParticipantId::new);
+	}
+
 	/** Crypto-shredding: without the key, no copy of the ciphertext can be read again. */
 	public boolean erase(ParticipantId participant) {
 		UUID id = participant.value();

@@ -67,6 +67,9 @@ public class CaseEventProjection {
 		Participant after = this.fold.fold(history);
 		this.events.append(tables, envelope, (after != null) ? after.projectId() : null);
 		if (after == null) {
+			if (before != null) {
+				forget(tables, before);
+			}
 			return;
 		}
 		this.participants.save(tables, after, envelope.recordedAt());
@@ -79,6 +82,22 @@ public class CaseEventProjection {
 			this.tallies.add(tables, after.projectId(), delta);
 			if (tables == ProjectionTables.LIVE) {
 				this.publisher.publishEvent(new FiguresChanged(after.projectId()));
+			}
+		}
+	}
+
+	/** Its enrolment was retracted with an import: the participant no longer counts. */
+	private void forget(ProjectionTables tables, Participant before) {
+		this.participants.delete(tables, before.participantId());
+		this.locks.shared(tables, before.projectId());
+		List<Goal> goals = this.catalog.current(tables, before.projectId())
+			.map((project) -> project.goals().goals())
+			.orElse(List.of());
+		Map<TallyKey, Long> delta = Contributions.delta(goals, before, null);
+		if (!delta.isEmpty()) {
+			this.tallies.add(tables, before.projectId(), delta);
+			if (tables == ProjectionTables.LIVE) {
+				this.publisher.publishEvent(new FiguresChanged(before.projectId()));
 			}
 		}
 	}

@@ -1,8 +1,10 @@
 package se.kedja.progress.intake;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -17,6 +19,7 @@ import se.kedja.events.cases.ConsentGiven;
 import se.kedja.events.cases.ConsentWithdrawn;
 import se.kedja.events.cases.CorrectionRecorded;
 import se.kedja.events.cases.FollowUpHeld;
+import se.kedja.events.cases.ImportedEventsRetracted;
 import se.kedja.events.cases.ParticipantEnrolled;
 import se.kedja.events.cases.ParticipantExited;
 import se.kedja.events.cases.ParticipantReferred;
@@ -37,7 +40,9 @@ import se.kedja.events.json.EventJson;
 /**
  * Folds a case's events, in order, into the participant read model. A correction is
  * honoured by folding the corrected event with its corrected values in place of the
- * original, so every field the correction names changes and nothing else does.
+ * original, so every field the correction names changes and nothing else does. Events
+ * retracted with their import are left out, as if never recorded; without its enrolment
+ * the participant is no one (null).
  */
 public final class ParticipantFold {
 
@@ -50,14 +55,21 @@ public final class ParticipantFold {
 	/** The participant after {@code history}, or null before enrolment. */
 	public @Nullable Participant fold(List<EventEnvelope<CaseEvent>> history) {
 		Map<EventId, Map<String, String>> corrections = new HashMap<>();
+		Set<EventId> retracted = new HashSet<>();
 		for (EventEnvelope<CaseEvent> envelope : history) {
 			if (envelope.payload() instanceof CorrectionRecorded correction) {
 				corrections.computeIfAbsent(correction.corrects(), (id) -> new HashMap<>())
 					.putAll(correction.correctedValues());
 			}
+			if (envelope.payload() instanceof ImportedEventsRetracted retraction) {
+				retracted.addAll(retraction.retracted());
+			}
 		}
 		Participant.Draft draft = null;
 		for (EventEnvelope<CaseEvent> envelope : history) {
+			if (retracted.contains(envelope.eventId())) {
+				continue;
+			}
 			CaseEvent event = envelope.payload();
 			Map<String, String> corrected = corrections.get(envelope.eventId());
 			if (corrected != null) {
@@ -147,6 +159,8 @@ public final class ParticipantFold {
 				draft.postExitFollowUpDeadlineMissed = !draft.postExitStatus.containsKey(missed.daysAfterExit());
 			case PersonalDataErased erased -> draft.erased = true;
 			case CorrectionRecorded correction -> {
+			}
+			case ImportedEventsRetracted retraction -> {
 			}
 			case ParticipantReferred referred -> {
 			}

@@ -53,6 +53,12 @@ public class ParticipantStore {
 			.update();
 	}
 
+	void delete(ProjectionTables tables, String participantId) {
+		this.jdbc.sql("DELETE FROM " + tables.participant() + " WHERE participant_id = ?")
+			.param(UUID.fromString(participantId))
+			.update();
+	}
+
 	void forEachOfProject(ProjectionTables tables, String projectId, Consumer<Participant> action) {
 		this.jdbc.sql("SELECT state FROM " + tables.participant() + " WHERE project_id = ?")
 			.param(projectId)

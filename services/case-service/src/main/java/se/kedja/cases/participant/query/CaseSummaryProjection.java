@@ -2,17 +2,22 @@ package se.kedja.cases.participant.query;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.annotation.Lazy;
 import org.springframework.http.HttpStatus;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +25,9 @@ import se.kedja.cases.config.AxonConfig;
 import se.kedja.cases.personaldata.PersonalDataStore;
 import se.kedja.cases.publishing.RecordingMetadata;
 import se.kedja.events.cases.CaseEvent;
+import se.kedja.events.EventId;
 import se.kedja.events.cases.FollowUpHeld;
+import se.kedja.events.cases.ImportedEventsRetracted;
 import se.kedja.events.cases.ParticipantEnrolled;
 import se.kedja.events.cases.ParticipantExited;
 import se.kedja.events.cases.ParticipationPaused;
@@ -45,10 +52,13 @@ class CaseSummaryProjection {
 
 	private final PersonalDataStore personalData;
 
-	CaseSummaryProjection(JdbcClient jdbc, Clock clock, PersonalDataStore personalData) {
+	private final EventStore events;
+
+	CaseSummaryProjection(JdbcClient jdbc, Clock clock, PersonalDataStore personalData, @Lazy EventStore events) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.personalData = personalData;
+		this.events = events;
 	}
 
 	@EventHandler
@@ -99,6 +109,42 @@ class CaseSummaryProjection {
 		update(event, version, message, "personal_data_erased = TRUE");
 	}
 
+	/**
+	 * Events of an undone import no longer count: the row is folded again from the case's
+	 * events without them, or removed when the enrolment itself was retracted.
+	 */
+	@EventHandler
+	void on(ImportedEventsRetracted event, @SequenceNumber long version, EventMessage<?> message) {
+		Set<EventId> retracted = new HashSet<>(event.retracted());
+		List<? extends DomainEventMessage<?>> history = this.events.readEvents(event.participantId().toString())
+			.asStream()
+			.toList();
+		history.forEach((earlier) -> {
+			if (earlier.getPayload() instanceof ImportedEventsRetracted undone) {
+				retracted.addAll(undone.retracted());
+			}
+		});
+		Summary summary = new Summary();
+		history.stream()
+			.filter((earlier) -> !retracted.contains(EventId.of(earlier.getIdentifier())))
+			.forEach((earlier) -> summary.fold(earlier.getPayload()));
+		ParticipantEnrolled enrolment = summary.enrolment;
+		if (enrolment == null) {
+			this.jdbc.sql("DELETE FROM case_summary WHERE participant_id = ?")
+				.param(event.participantId().value())
+				.update();
+			this.personalData.closeEnrolment(event.participantId());
+			return;
+		}
+		update(event, version, message, "site_id = ?, coach_id = ?, responsible_actor = ?, status = ?, "
+				+ "enrolled_on = ?, plan_agreed_on = ?, last_follow_up_on = ?, exited_on = ?, personal_data_erased = ?",
+				enrolment.siteId().value(), enrolment.coachId().value(), summary.responsibleActor, summary.status(),
+				enrolment.enrolledOn(), summary.planAgreedOn, summary.lastFollowUpOn, summary.exitedOn, summary.erased);
+		if (summary.exitedOn == null && !summary.erased) {
+			this.personalData.reopenEnrolment(event.participantId(), enrolment.projectId());
+		}
+	}
+
 	@EventHandler
 	void on(CaseEvent event, @SequenceNumber long version, EventMessage<?> message) {
 		update(event, version, message, null);
@@ -134,6 +180,49 @@ class CaseSummaryProjection {
 		if (updated == 0 && expected != null) {
 			throw new ProblemException(HttpStatus.CONFLICT, "stale-version", expected);
 		}
+	}
+
+	/** The columns of the row, folded from the events that count. */
+	private static final class Summary {
+
+		@Nullable ParticipantEnrolled enrolment;
+
+		@Nullable String responsibleActor;
+
+		@Nullable LocalDate planAgreedOn;
+
+		@Nullable LocalDate lastFollowUpOn;
+
+		@Nullable LocalDate exitedOn;
+
+		boolean paused;
+
+		boolean erased;
+
+		void fold(Object event) {
+			switch (event) {
+				case ParticipantEnrolled e -> {
+					this.enrolment = e;
+					this.responsibleActor = e.responsibleActor().value();
+				}
+				case PlanAgreed e -> this.planAgreedOn = e.agreedOn();
+				case FollowUpHeld e ->
+					this.lastFollowUpOn = (this.lastFollowUpOn == null || e.heldOn().isAfter(this.lastFollowUpOn))
+							? e.heldOn() : this.lastFollowUpOn;
+				case TransferAccepted e -> this.responsibleActor = e.to().value();
+				case ParticipationPaused e -> this.paused = true;
+				case ParticipationResumed e -> this.paused = false;
+				case ParticipantExited e -> this.exitedOn = e.exitedOn();
+				case PersonalDataErased e -> this.erased = true;
+				default -> {
+				}
+			}
+		}
+
+		String status() {
+			return (this.exitedOn != null) ? "EXITED" : this.paused ? "PAUSED" : "ACTIVE";
+		}
+
 	}
 
 	private Timestamp now() {

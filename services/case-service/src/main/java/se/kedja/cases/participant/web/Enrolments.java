@@ -3,7 +3,9 @@ package se.kedja.cases.participant.web;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
 import org.springframework.http.HttpStatus;
@@ -28,10 +30,11 @@ import se.kedja.support.problem.ProblemException;
 /**
  * Opens a case: the person's data goes to the encrypted store (refused if they already
  * have an open case in the project), the statistics to the enrolment event. Runs in the
- * caller's transaction, so a refusal leaves neither.
+ * caller's transaction, so a refusal leaves neither. Public for the bulk import, which
+ * enrols the same way with its import id in the command's metadata.
  */
 @Component
-class Enrolments {
+public class Enrolments {
 
 	private final ProjectCatalog projects;
 
@@ -49,6 +52,13 @@ class Enrolments {
 	}
 
 	ParticipantId enrol(String projectId, CaseRequests.Enrol request) {
+		return enrol(projectId, request, Map.of());
+	}
+
+	/**
+	 * Enrols with extra metadata on the command (and so on its event), e.g. an import id.
+	 */
+	public ParticipantId enrol(String projectId, CaseRequests.Enrol request, Map<String, ?> metadata) {
 		ProjectView project = project(projectId);
 		SiteId site = SiteId.of(request.siteId());
 		if (!project.hasSite(site)) {
@@ -61,11 +71,13 @@ class Enrolments {
 		ParticipantId participant = ParticipantId.random();
 		this.personalData.store(participant, project.projectId(), personnummer, new PersonalData(request.name().strip(),
 				personnummer.value(), request.email(), request.phone(), request.address()));
-		this.commands.sendAndWait(new EnrolParticipant(participant, project.projectId(), project.terms(), site,
+		EnrolParticipant command = new EnrolParticipant(participant, project.projectId(), project.terms(), site,
 				CoachId.of(request.coachId()), ActorId.of(request.responsibleActor()), request.enrolledOn(),
 				request.gender(), personnummer.birthDate().getYear(), municipality, request.targetGroups(),
 				request.entrySituations(), request.monthsWithoutWork(), request.isced(), request.disability(),
-				request.foreignBackground(), request.consentToStatistics()));
+				request.foreignBackground(), request.consentToStatistics());
+		this.commands.sendAndWait(
+				metadata.isEmpty() ? command : GenericCommandMessage.asCommandMessage(command).andMetaData(metadata));
 		return participant;
 	}
 

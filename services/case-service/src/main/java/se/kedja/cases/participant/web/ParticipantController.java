@@ -3,7 +3,6 @@ package se.kedja.cases.participant.web;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -25,33 +24,13 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import se.kedja.cases.participant.command.AcceptTransfer;
-import se.kedja.cases.participant.command.AgreePlan;
-import se.kedja.cases.participant.command.AnswerSurvey;
-import se.kedja.cases.participant.command.CompleteActivity;
 import se.kedja.cases.participant.command.ErasePersonalData;
-import se.kedja.cases.participant.command.ExitParticipant;
-import se.kedja.cases.participant.command.GiveConsent;
-import se.kedja.cases.participant.command.HoldFollowUp;
-import se.kedja.cases.participant.command.PauseParticipation;
-import se.kedja.cases.participant.command.RecordCorrection;
-import se.kedja.cases.participant.command.RecordPostExitFollowUp;
-import se.kedja.cases.participant.command.ReferParticipant;
-import se.kedja.cases.participant.command.RejectTransfer;
-import se.kedja.cases.participant.command.RequestTransfer;
-import se.kedja.cases.participant.command.ResumeParticipation;
-import se.kedja.cases.participant.command.RevisePlan;
-import se.kedja.cases.participant.command.StartActivity;
-import se.kedja.cases.participant.command.WithdrawConsent;
 import se.kedja.cases.personaldata.PersonalDataStore;
 import se.kedja.cases.project.query.ProjectCatalog;
 import se.kedja.events.ActivityId;
-import se.kedja.events.ActorId;
-import se.kedja.events.EventId;
 import se.kedja.events.ParticipantId;
 import se.kedja.events.ProjectId;
 import se.kedja.events.TransferId;
-import se.kedja.events.cases.PlannedActivity;
 import se.kedja.events.projects.ProjectSettings;
 import se.kedja.support.problem.ProblemException;
 
@@ -136,15 +115,7 @@ class ParticipantController {
 	@Operation(summary = "Agree the individual plan (handlingsplan), or revise it with revision=true")
 	ResponseEntity<?> plan(@PathVariable String id, @Valid @RequestBody CaseRequests.Plan body,
 			@Parameter(hidden = true) Write write) {
-		List<PlannedActivity> activities = body.plannedActivities()
-			.stream()
-			.map((a) -> new PlannedActivity(a.type(), (a.provider() != null) ? ActorId.of(a.provider()) : null))
-			.toList();
-		return write.send(id, body,
-				(p) -> Boolean.TRUE.equals(body.revision())
-						? new RevisePlan(p, body.agreedOn(), body.goals(), activities, body.accessibilityNeeds())
-						: new AgreePlan(p, body.agreedOn(), body.goals(), activities, body.accessibilityNeeds(),
-								actors(body.agreedWith())));
+		return write.send(id, body, (p) -> CaseCommands.plan(p, body));
 	}
 
 	@PostMapping("/api/participants/{id}/activities")
@@ -152,32 +123,28 @@ class ParticipantController {
 	ResponseEntity<?> activity(@PathVariable String id, @Valid @RequestBody CaseRequests.Activity body,
 			@Parameter(hidden = true) Write write) {
 		ActivityId activity = new ActivityId((body.activityId() != null) ? body.activityId() : UUID.randomUUID());
-		return write.send(id, body, (p) -> new StartActivity(p, activity, body.type(), body.startedOn(),
-				(body.provider() != null) ? ActorId.of(body.provider()) : null, actors(body.actorsTakingPart())));
+		return write.send(id, body, (p) -> CaseCommands.activity(p, activity, body));
 	}
 
 	@PostMapping("/api/participants/{id}/activities/{activityId}/completion")
 	@Operation(summary = "Complete an activity")
 	ResponseEntity<?> activityCompletion(@PathVariable String id, @PathVariable UUID activityId,
 			@Valid @RequestBody CaseRequests.ActivityCompletion body, @Parameter(hidden = true) Write write) {
-		return write.send(id, body,
-				(p) -> new CompleteActivity(p, new ActivityId(activityId), body.completedOn(), body.asPlanned()));
+		return write.send(id, body, (p) -> CaseCommands.activityCompletion(p, new ActivityId(activityId), body));
 	}
 
 	@PostMapping("/api/participants/{id}/follow-ups")
 	@Operation(summary = "Record a follow-up (uppföljning)")
 	ResponseEntity<?> followUp(@PathVariable String id, @Valid @RequestBody CaseRequests.FollowUp body,
 			@Parameter(hidden = true) Write write) {
-		return write.send(id, body, (p) -> new HoldFollowUp(p, body.heldOn(), body.progress(),
-				body.accessibilityReviewed(), body.ownAssessment()));
+		return write.send(id, body, (p) -> CaseCommands.followUp(p, body));
 	}
 
 	@PostMapping("/api/participants/{id}/referrals")
 	@Operation(summary = "Refer the participant to another actor")
 	ResponseEntity<?> referral(@PathVariable String id, @Valid @RequestBody CaseRequests.Referral body,
 			@Parameter(hidden = true) Write write) {
-		return write.send(id, body, (p) -> new ReferParticipant(p, body.referredOn(), ActorId.of(body.to()),
-				body.purpose(), body.consentOverrideReason()));
+		return write.send(id, body, (p) -> CaseCommands.referral(p, body));
 	}
 
 	@PostMapping("/api/participants/{id}/transfers")
@@ -185,51 +152,49 @@ class ParticipantController {
 	ResponseEntity<?> transfer(@PathVariable String id, @Valid @RequestBody CaseRequests.Transfer body,
 			@Parameter(hidden = true) Write write) {
 		TransferId transfer = new TransferId((body.transferId() != null) ? body.transferId() : UUID.randomUUID());
-		return write.send(id, body, (p) -> new RequestTransfer(p, transfer, body.requestedOn(), ActorId.of(body.to()),
-				body.consentOverrideReason()));
+		return write.send(id, body, (p) -> CaseCommands.transfer(p, transfer, body));
 	}
 
 	@PostMapping("/api/participants/{id}/transfers/{transferId}/acceptance")
 	@Operation(summary = "The receiving actor accepts the handover")
 	ResponseEntity<?> transferAcceptance(@PathVariable String id, @PathVariable UUID transferId,
 			@Valid @RequestBody CaseRequests.TransferAcceptance body, @Parameter(hidden = true) Write write) {
-		return write.send(id, body, (p) -> new AcceptTransfer(p, new TransferId(transferId), body.acceptedOn()));
+		return write.send(id, body, (p) -> CaseCommands.transferAcceptance(p, new TransferId(transferId), body));
 	}
 
 	@PostMapping("/api/participants/{id}/transfers/{transferId}/rejection")
 	@Operation(summary = "The receiving actor rejects the handover")
 	ResponseEntity<?> transferRejection(@PathVariable String id, @PathVariable UUID transferId,
 			@Valid @RequestBody CaseRequests.TransferRejection body, @Parameter(hidden = true) Write write) {
-		return write.send(id, body,
-				(p) -> new RejectTransfer(p, new TransferId(transferId), body.rejectedOn(), body.reason()));
+		return write.send(id, body, (p) -> CaseCommands.transferRejection(p, new TransferId(transferId), body));
 	}
 
 	@PostMapping("/api/participants/{id}/consents")
 	@Operation(summary = "The participant consents to sharing with actors")
 	ResponseEntity<?> consent(@PathVariable String id, @Valid @RequestBody CaseRequests.Consent body,
 			@Parameter(hidden = true) Write write) {
-		return write.send(id, body, (p) -> new GiveConsent(p, body.givenOn(), actors(body.actors())));
+		return write.send(id, body, (p) -> CaseCommands.consent(p, body));
 	}
 
 	@PostMapping("/api/participants/{id}/consents/withdrawal")
 	@Operation(summary = "The participant withdraws consent")
 	ResponseEntity<?> consentWithdrawal(@PathVariable String id,
 			@Valid @RequestBody CaseRequests.ConsentWithdrawal body, @Parameter(hidden = true) Write write) {
-		return write.send(id, body, (p) -> new WithdrawConsent(p, body.withdrawnOn(), actors(body.actors())));
+		return write.send(id, body, (p) -> CaseCommands.consentWithdrawal(p, body));
 	}
 
 	@PostMapping("/api/participants/{id}/pauses")
 	@Operation(summary = "Pause participation")
 	ResponseEntity<?> pause(@PathVariable String id, @Valid @RequestBody CaseRequests.Pause body,
 			@Parameter(hidden = true) Write write) {
-		return write.send(id, body, (p) -> new PauseParticipation(p, body.pausedOn(), body.reason()));
+		return write.send(id, body, (p) -> CaseCommands.pause(p, body));
 	}
 
 	@PostMapping("/api/participants/{id}/resumptions")
 	@Operation(summary = "Resume participation")
 	ResponseEntity<?> resumption(@PathVariable String id, @Valid @RequestBody CaseRequests.Resumption body,
 			@Parameter(hidden = true) Write write) {
-		return write.send(id, body, (p) -> new ResumeParticipation(p, body.resumedOn()));
+		return write.send(id, body, (p) -> CaseCommands.resumption(p, body));
 	}
 
 	@PostMapping("/api/participants/{id}/exit")
@@ -241,31 +206,28 @@ class ParticipantController {
 			.flatMap((view) -> this.projects.find(ProjectId.of(view.projectId())))
 			.map((project) -> project.definition().settings())
 			.orElseGet(ProjectSettings::defaults);
-		return write.send(id, body,
-				(p) -> new ExitParticipant(p, body.exitedOn(), body.reason(), body.outcome(), settings));
+		return write.send(id, body, (p) -> CaseCommands.exit(p, body, settings));
 	}
 
 	@PostMapping("/api/participants/{id}/post-exit-follow-ups")
 	@Operation(summary = "Record the situation some days after exit (e.g. 90)")
 	ResponseEntity<?> postExitFollowUp(@PathVariable String id, @Valid @RequestBody CaseRequests.PostExitFollowUp body,
 			@Parameter(hidden = true) Write write) {
-		return write.send(id, body,
-				(p) -> new RecordPostExitFollowUp(p, body.daysAfterExit(), body.followedUpOn(), body.status()));
+		return write.send(id, body, (p) -> CaseCommands.postExitFollowUp(p, body));
 	}
 
 	@PostMapping("/api/participants/{id}/survey-answers")
 	@Operation(summary = "Record a survey answer")
 	ResponseEntity<?> surveyAnswer(@PathVariable String id, @Valid @RequestBody CaseRequests.SurveyAnswer body,
 			@Parameter(hidden = true) Write write) {
-		return write.send(id, body, (p) -> new AnswerSurvey(p, body.answeredOn(), body.questionKey(), body.answer()));
+		return write.send(id, body, (p) -> CaseCommands.surveyAnswer(p, body));
 	}
 
 	@PostMapping("/api/participants/{id}/corrections")
 	@Operation(summary = "Correct an earlier event: says what it corrects and why")
 	ResponseEntity<?> correction(@PathVariable String id, @Valid @RequestBody CaseRequests.Correction body,
 			@Parameter(hidden = true) Write write) {
-		return write.send(id, body, (p) -> new RecordCorrection(p, new EventId(body.corrects()), body.correctedValues(),
-				body.correctedOn(), body.reason()));
+		return write.send(id, body, (p) -> CaseCommands.correction(p, body));
 	}
 
 	@DeleteMapping("/api/participants/{id}/personal-data")
@@ -276,10 +238,6 @@ class ParticipantController {
 			this.personalData.erase(p);
 			return new ErasePersonalData(p, today);
 		});
-	}
-
-	private static List<ActorId> actors(@Nullable List<String> ids) {
-		return (ids != null) ? ids.stream().map(ActorId::of).toList() : List.of();
 	}
 
 	private static ProjectId project(String projectId) {
