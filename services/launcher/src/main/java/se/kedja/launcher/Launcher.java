@@ -78,6 +78,10 @@ public final class Launcher {
 
 	private static String whereToGo(Services services, Settings settings) {
 		List<KedjaService> running = services.running();
+		Optional<KedjaService> web = running.stream().filter((service) -> service.name().equals("web")).findFirst();
+		if (web.isPresent()) {
+			return "open http://localhost:" + web.get().port();
+		}
 		Optional<KedjaService> caseService = running.stream()
 			.filter((service) -> service.name().equals("case-service"))
 			.findFirst();

@@ -9,7 +9,8 @@ import java.util.List;
 public record KedjaService(String name, int port, String schema) {
 
 	public static final List<KedjaService> ALL = List.of(new KedjaService("case-service", 8081, "cases"),
-			new KedjaService("progress-service", 8082, "progress"), new KedjaService("audit-service", 8083, "audit"));
+			new KedjaService("progress-service", 8082, "progress"), new KedjaService("audit-service", 8083, "audit"),
+			new KedjaService("web", 8080, "web"));
 
 	/**
 	 * Only case-service holds names and personal identity numbers, and so the key to
