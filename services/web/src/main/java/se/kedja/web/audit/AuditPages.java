@@ -131,8 +131,7 @@ class AuditPages {
 			.uri("/api/projects/{id}/checkpoints", project)
 			.retrieve()
 			.body(JsonNode.class);
-		return "redirect:/audit?checkpoint="
-				+ checkpoint.path("checkpointId").asString(checkpoint.path("id").asString());
+		return "redirect:/audit?checkpoint=" + checkpoint.path("checkpointId").asString("");
 	}
 
 	@GetMapping("/audit/checkpoints/{checkpoint}.json")

@@ -21,6 +21,7 @@ import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import se.kedja.web.clients.Caller;
+import se.kedja.web.clients.Json;
 import se.kedja.web.clients.KedjaApis;
 import se.kedja.web.clients.ServiceProblem;
 
@@ -84,7 +85,7 @@ class CaseloadPage {
 			.body(JsonNode.class)
 			.path("definition");
 		Map<String, String> siteNames = new HashMap<>();
-		definition.path("sites").forEach((s) -> siteNames.put(s.path("id").asString(), s.path("name").asString()));
+		definition.path("sites").forEach((s) -> siteNames.put(Json.text(s.path("id")), s.path("name").asString()));
 		model.addAttribute("sites", siteNames.entrySet().stream().sorted(Map.Entry.comparingByValue()).toList());
 		model.addAttribute("projectName", definition.path("name").asString(chosen));
 

@@ -13,11 +13,30 @@ public record Caller(String user, Role role) {
 
 	public static final String ATTRIBUTE = Caller.class.getName();
 
+	private static final ThreadLocal<Caller> BACKGROUND = new ThreadLocal<>();
+
 	public static Optional<Caller> current() {
+		if (BACKGROUND.get() != null) {
+			return Optional.of(BACKGROUND.get());
+		}
 		RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
 		return (attributes != null)
 				? Optional.ofNullable((Caller) attributes.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST))
 				: Optional.empty();
+	}
+
+	/**
+	 * Runs work for this caller on another thread, e.g. a relay that outlives the
+	 * request.
+	 */
+	public void runAs(Runnable work) {
+		BACKGROUND.set(this);
+		try {
+			work.run();
+		}
+		finally {
+			BACKGROUND.remove();
+		}
 	}
 
 }

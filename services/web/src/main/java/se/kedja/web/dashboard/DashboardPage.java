@@ -8,6 +8,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.client.ResourceAccessException;
 
 import se.kedja.web.clients.KedjaApis;
+import se.kedja.web.i18n.Formats;
 import se.kedja.web.clients.ServiceProblem;
 
 /**
@@ -29,14 +32,27 @@ class DashboardPage {
 
 	private final KedjaApis apis;
 
-	DashboardPage(KedjaApis apis) {
+	private final MessageSource messages;
+
+	private final Formats formats;
+
+	DashboardPage(KedjaApis apis, MessageSource messages, Formats formats) {
 		this.apis = apis;
+		this.messages = messages;
+		this.formats = formats;
 	}
 
 	/** A goal as the page shows it. */
 	record Goal(String id, String title, String unit, double actual, @Nullable Double target, String targetText,
 			String status, @Nullable Double forecast, long met, long of, long pending, List<Breakdown> breakdowns,
 			Bars bars, @Nullable String problem) {
+
+		public String chartLabel(MessageSource messages, Formats formats) {
+			return messages.getMessage("dashboard.chart.label",
+					new Object[] { this.title, formats.number(this.actual), this.targetText },
+					LocaleContextHolder.getLocale());
+		}
+
 	}
 
 	/** One dimension of a goal, e.g. gender. */
@@ -81,6 +97,8 @@ class DashboardPage {
 		progress.path("goals").forEach((goal) -> goals.add(goal(goal)));
 		model.addAttribute("progress", progress);
 		model.addAttribute("goals", goals);
+		model.addAttribute("chartLabels",
+				goals.stream().map((g) -> g.chartLabel(this.messages, this.formats)).toList());
 		model.addAttribute("project", project);
 	}
 

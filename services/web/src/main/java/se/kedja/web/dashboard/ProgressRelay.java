@@ -12,10 +12,9 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import se.kedja.web.clients.Caller;
 import se.kedja.web.clients.KedjaApis;
 
 /**
@@ -37,9 +36,8 @@ class ProgressRelay {
 	@GetMapping(path = "/dashboard/{project}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	SseEmitter stream(@PathVariable String project) {
 		SseEmitter emitter = new SseEmitter(0L);
-		RequestAttributes caller = RequestContextHolder.currentRequestAttributes();
-		Thread.ofVirtual().name("progress-relay-" + project).start(() -> {
-			RequestContextHolder.setRequestAttributes(caller);
+		Caller caller = Caller.current().orElseThrow();
+		Thread.ofVirtual().name("progress-relay-" + project).start(() -> caller.runAs(() -> {
 			try {
 				relay(project, emitter);
 				emitter.complete();
@@ -48,10 +46,7 @@ class ProgressRelay {
 				log.debug("Progress relay for {} ended: {}", project, ex.getMessage());
 				emitter.completeWithError(ex);
 			}
-			finally {
-				RequestContextHolder.resetRequestAttributes();
-			}
-		});
+		}));
 		return emitter;
 	}
 

@@ -15,6 +15,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
+import se.kedja.web.clients.Json;
 import se.kedja.web.clients.KedjaApis;
 import se.kedja.web.participant.FormField.Source;
 
@@ -75,7 +76,7 @@ class CaseData {
 			return "–";
 		}
 		for (JsonNode item : definition.path(list)) {
-			if (id.equals(item.path(idField).asString(""))) {
+			if (id.equals(Json.text(item.path(idField)))) {
 				return item.path("name").asString(id);
 			}
 		}
@@ -112,10 +113,10 @@ class CaseData {
 		List<Option> options = new ArrayList<>();
 		switch (source) {
 			case SITES -> definition.path("sites")
-				.forEach((site) -> options.add(new Option(site.path("id").asString(), site.path("name").asString())));
+				.forEach((site) -> options.add(new Option(Json.text(site.path("id")), site.path("name").asString())));
 			case ACTORS -> definition.path("responsibleActors")
 				.forEach(
-						(actor) -> options.add(new Option(actor.path("id").asString(), actor.path("name").asString())));
+						(actor) -> options.add(new Option(Json.text(actor.path("id")), actor.path("name").asString())));
 			case TARGET_GROUPS -> definition.path("targetGroups")
 				.forEach((group) -> options
 					.add(new Option(group.path("key").asString(), group.path("name").asString())));

@@ -1,0 +1,420 @@
+package se.kedja.web.browser;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each role's main journey in a real headless Chromium, against the real services, with
+ * an axe-core scan of every page in Swedish and English.
+ */
+@ExtendWith(RequiresBrowserAndServices.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WebJourneysTest {
+
+	private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+
+	private static final Path SCREENSHOTS = Path.of("..", "..", "docs", "screenshots");
+
+	private static final AtomicInteger PEOPLE = new AtomicInteger(1);
+
+	private static ChromeDriver browser;
+
+	private static String participant;
+
+	@LocalServerPort
+	int port;
+
+	@DynamicPropertySource
+	static void services(DynamicPropertyRegistry registry) {
+		KedjaBackend backend = KedjaBackend.get();
+		registry.add("kedja.services.case-service", () -> backend.url("case-service"));
+		registry.add("kedja.services.progress-service", () -> backend.url("progress-service"));
+		registry.add("kedja.services.audit-service", () -> backend.url("audit-service"));
+	}
+
+	@BeforeAll
+	static void openBrowser() throws IOException {
+		browser = Browser.start();
+	}
+
+	@AfterAll
+	static void closeBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@RegisterExtension
+	static final TestWatcher PAGE_ON_FAILURE = new TestWatcher() {
+		@Override
+		public void testFailed(ExtensionContext context, Throwable cause) {
+			if (browser != null) {
+				try {
+					Files.writeString(Path.of("target", context.getRequiredTestMethod().getName() + ".html"),
+							browser.getCurrentUrl() + "\n" + browser.getPageSource());
+				}
+				catch (IOException ex) {
+					// the failure itself is reported
+				}
+			}
+		}
+	};
+
+	@Test
+	@Order(1)
+	void a_coach_enrols_a_participant_and_records_a_plan_a_follow_up_and_an_exit() {
+		signIn("anna.coach", "COACH");
+		open("/caseload");
+		assertThat(browser.getTitle()).as(browser.getCurrentUrl() + "\n" + browser.getPageSource())
+			.contains("Mina ärenden");
+		browser.findElement(By.linkText("Skriv in en deltagare")).click();
+		participant = enrol("Kim Testsson");
+		assertThat(text("h1")).isEqualTo("Kim Testsson");
+		assertThat(text("main")).contains("Ingen handlingsplan ännu");
+
+		form("plan");
+		type("f-agreedOn", "2010-03-10");
+		type("f-goals-0--key", "eget-arbete");
+		choose("f-goals-0--area", "WORK");
+		choose("f-plannedActivities-0--type", "WORK_TRAINING");
+		choose("f-accessibilityNeeds-0--area", "INFORMATIVE");
+		browser.findElement(By.id("f-accessibilityNeeds-0--adapted")).click();
+		submit();
+		assertThat(text("[role=status]")).contains("Sparat: Handlingsplan");
+		// the plan shown is audit-service's copy of the events, which arrives through
+		// Kafka
+		waitFor(() -> {
+			open("/participants/" + participant);
+			return text("main").contains("eget-arbete (Arbete)");
+		}, "the plan on the participant's page");
+		assertThat(text("main")).contains("Informativ tillgänglighet: anpassat");
+
+		open("/caseload?project=orangeriet");
+		screenshot("caseload.png");
+		form("follow-up");
+		type("f-heldOn", "2010-04-12");
+		choose("f-progress-0--goalKey", "eget-arbete");
+		choose("f-progress-0--level", "STARTED");
+		browser.findElement(By.id("f-accessibilityReviewed-yes")).click();
+		choose("f-ownAssessment", "BETTER");
+		submit();
+		assertThat(text("[role=status]")).contains("Sparat: Uppföljning");
+
+		form("exit");
+		type("f-exitedOn", "2010-09-30");
+		choose("f-reason", "PLAN_COMPLETED");
+		choose("f-outcome", "EMPLOYMENT");
+		submit();
+		assertThat(text("[role=status]")).contains("Sparat: Avslut");
+		assertThat(text(".facts")).contains("Avslutad");
+
+		open("/caseload?project=orangeriet");
+		assertThat(text("table")).contains("Kim Testsson");
+
+		// the timeline is audit-service's copy of the events, which arrives through Kafka
+		waitFor(() -> {
+			open("/participants/" + participant);
+			return text(".timeline").contains("Avslut");
+		}, "the exit in the timeline");
+		assertThat(text(".timeline")).contains("Inskrivning").contains("Handlingsplan").contains("Uppföljning");
+	}
+
+	@Test
+	@Order(2)
+	void bad_input_shows_the_error_beside_its_field_and_keeps_what_was_typed() {
+		signIn("anna.coach", "COACH");
+		open("/participants/" + participant + "/forms/referral");
+		browser.findElement(By.id("f-referredOn")).clear();
+		choose("f-purpose", "HEALTH_CARE");
+		submit();
+		WebElement date = browser.findElement(By.id("f-referredOn"));
+		assertThat(date.getAttribute("aria-invalid")).isEqualTo("true");
+		String describedBy = date.getAttribute("aria-describedby");
+		assertThat(describedBy).contains("f-referredOn-error");
+		assertThat(browser.findElement(By.id("f-referredOn-error")).getText()).isNotBlank();
+		assertThat(new Select(browser.findElement(By.id("f-purpose"))).getFirstSelectedOption().getAttribute("value"))
+			.isEqualTo("HEALTH_CARE");
+		assertThat(browser.findElements(By.cssSelector(".error-summary a")))
+			.anyMatch((link) -> link.getAttribute("href").endsWith("#f-referredOn"));
+		assertThat(browser.getTitle()).startsWith("Fel:");
+	}
+
+	@Test
+	@Order(3)
+	void a_double_submit_records_once() {
+		signIn("anna.coach", "COACH");
+		open("/participants/" + participant + "/forms/survey-answer");
+		type("f-answeredOn", "2010-10-01");
+		type("f-answer", "yes");
+		((JavascriptExecutor) browser).executeScript(
+				"const f = document.querySelector('form.case-form'); const data = new URLSearchParams(new FormData(f));"
+						+ "return Promise.all([fetch(f.action, {method: 'POST', body: data}), fetch(f.action, {method: 'POST', body: data})]);");
+		waitFor(() -> {
+			open("/participants/" + participant);
+			return text(".timeline").contains("Enkätsvar");
+		}, "the survey answer in the timeline");
+		KedjaBackend.sleep(1500);
+		open("/participants/" + participant);
+		assertThat(browser.findElements(By.xpath("//ol[@class='timeline']//strong[text()='Enkätsvar']"))).hasSize(1);
+	}
+
+	@Test
+	@Order(4)
+	void a_manager_sees_the_figure_change_without_reloading() throws Exception {
+		signIn("maria.manager", "MANAGER");
+		open("/dashboard?project=orangeriet");
+		assertThat(browser.getTitle()).contains("Måluppfyllelse");
+		waitFor(() -> text("#live-status").contains("Siffrorna uppdaterades"), "the live stream to connect");
+		screenshot("dashboard.png");
+		String before = text("td[data-goal='participants-enrolled']");
+		((JavascriptExecutor) browser).executeScript("window.kedjaNotReloaded = true;");
+		KedjaBackend.sleep(1000);
+		enrolThroughTheApi();
+		waitFor(() -> !text("td[data-goal='participants-enrolled']").equals(before),
+				"the enrolled figure to change from " + before);
+		assertThat(((JavascriptExecutor) browser).executeScript("return window.kedjaNotReloaded === true"))
+			.isEqualTo(true);
+		assertThat(text("#live-status")).contains("Siffrorna uppdaterades");
+	}
+
+	@Test
+	@Order(5)
+	void an_auditor_opens_the_history_and_the_state_on_a_date() {
+		signIn("eva.auditor", "AUDITOR");
+		open("/audit");
+		type("participant", participant);
+		type("purpose", "ESF-granskning");
+		submit();
+		assertThat(browser.getTitle()).contains("Ärendets historik");
+		screenshot("case-history.png");
+		assertThat(text("#history")).contains("Inskrivning").contains("Avslut").contains("anna.coach");
+		assertThat(text(".facts")).contains("Obruten");
+		browser.findElement(By.id("mode-stood")).click();
+		type("date", "2011-01-01");
+		browser.findElement(By.cssSelector("form[aria-labelledby=state-heading] button")).click();
+		assertThat(text("#state")).contains("EXITED");
+		browser.findElement(By.id("mode-known")).click();
+		type("date", LocalDate.now().toString());
+		browser.findElement(By.cssSelector("form[aria-labelledby=state-heading] button")).click();
+		assertThat(text("#state")).contains("EXITED");
+
+		open("/audit/access-log");
+		type("purpose", "Kontroll av åtkomst");
+		type("participant", participant);
+		submit();
+		assertThat(text("table")).contains("eva.auditor").contains("ESF-granskning");
+	}
+
+	@Test
+	@Order(6)
+	void every_page_passes_axe_in_swedish_and_english() {
+		List<String> pages = new ArrayList<>(List.of("/who", "/caseload", "/projects/orangeriet/enrol",
+				"/participants/" + participant, "/dashboard", "/dashboard?project=orangeriet&asOf=2026-01-01", "/audit",
+				"/audit?participant=nonsense&purpose=", "/audit/participants/" + participant + "?purpose=axe",
+				"/audit/participants/" + participant + "?purpose=axe&mode=stood&date=" + LocalDate.now(),
+				"/audit/access-log", "/audit/access-log?purpose=axe", "/admin/projects"));
+		for (String slug : List.of("plan", "activity", "follow-up", "referral", "transfer", "transfer-acceptance",
+				"transfer-rejection", "consent", "pause", "resumption", "exit", "post-exit-follow-up", "survey-answer",
+				"correction")) {
+			pages.add("/participants/" + participant + "/forms/" + slug);
+		}
+		List<String> violations = new ArrayList<>();
+		signIn("axe.user", "COACH");
+		for (String language : List.of("sv", "en")) {
+			browser.manage().addCookie(new Cookie("kedja-language", language));
+			for (String page : pages) {
+				open(page);
+				assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo(language);
+				violations.addAll(axe(language + " " + page));
+			}
+			open("/participants/" + participant + "/forms/referral");
+			browser.findElement(By.id("f-referredOn")).clear();
+			submit();
+			violations.addAll(axe(language + " referral form with an error"));
+			open("/admin/projects");
+			type("projectId", "trasig");
+			type("definition", "id: trasig\nname: [unclosed\n");
+			submit();
+			violations.addAll(axe(language + " admin with definition errors"));
+		}
+		assertThat(violations).as("WCAG 2.1 A/AA violations").isEmpty();
+	}
+
+	@Test
+	@Order(7)
+	void an_administrator_sees_a_faulty_definition_refused_with_line_and_reason() {
+		signIn("ada.admin", "ADMINISTRATOR");
+		open("/admin/projects");
+		type("projectId", "trasig");
+		type("definition", "id: trasig\nname: Trasig\nperiodStart: not-a-date\n");
+		submit();
+		assertThat(text(".error-summary")).containsIgnoringCase("line");
+		assertThat(text("table")).contains("Orangeriet");
+	}
+
+	private List<String> axe(String where) {
+		Results results = new AxeBuilder().withTags(WCAG_21_AA).analyze(browser);
+		List<String> found = new ArrayList<>();
+		for (Rule rule : results.getViolations()) {
+			found.add(where + ": " + rule.getId() + " – " + rule.getHelp() + " "
+					+ rule.getNodes().stream().map((node) -> node.getTarget().toString()).toList());
+		}
+		return found;
+	}
+
+	private String enrol(String name) {
+		type("f-name", name);
+		type("f-personnummer", personnummer());
+		chooseFirst("f-siteId");
+		chooseFirst("f-responsibleActor");
+		choose("f-gender", "FEMALE");
+		type("f-municipality", "0562");
+		type("f-monthsWithoutWork", "14");
+		type("f-enrolledOn", "2010-03-01");
+		choose("f-isced", "ISCED_3_4");
+		browser.findElement(By.id("f-consentToStatistics-yes")).click();
+		submit();
+		assertThat(browser.getCurrentUrl()).as(text("main")).contains("/participants/");
+		String url = browser.getCurrentUrl();
+		return url.substring(url.lastIndexOf('/') + 1);
+	}
+
+	private void enrolThroughTheApi() throws IOException, InterruptedException {
+		String body = """
+				{"name":"Robin Prov","personnummer":"%s","siteId":"kinda","coachId":"anna.coach",
+				"responsibleActor":"orangeriet","enrolledOn":"2010-05-03","gender":"MALE","municipality":"0513",
+				"targetGroups":[],"entrySituations":["UNEMPLOYED"],"monthsWithoutWork":3,"isced":"ISCED_0_2",
+				"consentToStatistics":true}""".formatted(personnummer());
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest
+				.newBuilder(
+						URI.create(KedjaBackend.get().url("case-service") + "/api/projects/orangeriet/participants"))
+				.header("Content-Type", "application/json")
+				.header("X-Kedja-User", "anna.coach")
+				.header("Idempotency-Key", UUID.randomUUID().toString())
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+	}
+
+	/** A fictional personal identity number with a valid check digit. */
+	private static String personnummer() {
+		String digits = "%06d%03d".formatted(850101 + PEOPLE.get() % 27, 200 + PEOPLE.getAndIncrement());
+		int sum = 0;
+		for (int i = 0; i < digits.length(); i++) {
+			int d = (digits.charAt(i) - '0') * ((i % 2 == 0) ? 2 : 1);
+			sum += (d > 9) ? d - 9 : d;
+		}
+		return "19" + digits.substring(0, 6) + "-" + digits.substring(6) + ((10 - sum % 10) % 10);
+	}
+
+	private void signIn(String user, String role) {
+		open("/who");
+		type("user", user);
+		browser.findElement(By.id("role-" + role)).click();
+		submit();
+	}
+
+	private void form(String slug) {
+		open("/participants/" + participant + "/forms/" + slug);
+	}
+
+	private void open(String path) {
+		browser.get("http://localhost:" + this.port + path);
+	}
+
+	private static void type(String id, String value) {
+		WebElement input = browser.findElement(By.id(id));
+		if ("date".equals(input.getAttribute("type"))) {
+			// typing into a date input follows the browser's locale; set the ISO value
+			((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", input, value);
+			return;
+		}
+		input.clear();
+		input.sendKeys(value);
+	}
+
+	private static void choose(String id, String value) {
+		new Select(browser.findElement(By.id(id))).selectByValue(value);
+	}
+
+	private static void submit() {
+		browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+	}
+
+	private static void chooseFirst(String id) {
+		new Select(browser.findElement(By.id(id))).selectByIndex(1);
+	}
+
+	private static String text(String css) {
+		return browser.findElement(By.cssSelector(css)).getText();
+	}
+
+	private static void waitFor(java.util.function.BooleanSupplier condition, String what) {
+		new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage(what)
+			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until((driver) -> condition.getAsBoolean());
+	}
+
+	private static void screenshot(String name) {
+		Dimension size = browser.manage().window().getSize();
+		try {
+			long height = (Long) ((JavascriptExecutor) browser)
+				.executeScript("return document.documentElement.scrollHeight");
+			browser.manage().window().setSize(new Dimension(1280, (int) Math.min(Math.max(height, 800), 2400)));
+			Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
+			Files.createDirectories(SCREENSHOTS);
+			Files.copy(shot, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		finally {
+			browser.manage().window().setSize(size);
+		}
+	}
+
+}
