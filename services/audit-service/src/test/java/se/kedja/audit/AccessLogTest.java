@@ -54,8 +54,8 @@ class AccessLogTest extends AuditServiceTest {
 	void a_read_without_a_purpose_is_refused() {
 		CaseStream stream = aCase();
 
-		HttpResponse<String> response = getWithout("/api/participants/" + stream.participant() + "/history",
-				Map.of("X-Kedja-User", "auditor-anna"));
+		HttpResponse<String> response = getAs("auditor-anna", "/api/participants/" + stream.participant() + "/history",
+				Map.of());
 
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(json(response).path("code").asString()).isEqualTo("purpose-missing");
@@ -66,9 +66,8 @@ class AccessLogTest extends AuditServiceTest {
 	void the_purpose_may_be_given_as_a_parameter() {
 		CaseStream stream = aCase();
 
-		HttpResponse<String> response = getWithout(
-				"/api/participants/" + stream.participant() + "/history?purpose=follow-up%20review",
-				Map.of("X-Kedja-User", "auditor-bo"));
+		HttpResponse<String> response = getAs("auditor-bo",
+				"/api/participants/" + stream.participant() + "/history?purpose=follow-up%20review", Map.of());
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		JsonNode entry = getJson("/api/access-log?user=auditor-bo&participant=" + stream.participant()).path("entries")

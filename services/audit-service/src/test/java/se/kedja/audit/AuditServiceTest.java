@@ -28,6 +28,7 @@ import se.kedja.events.Topics;
 import se.kedja.events.kafka.EnvelopeSerializer;
 import se.kedja.testsupport.KedjaIntegrationTest;
 import se.kedja.testsupport.TestInfrastructure;
+import se.kedja.testsupport.TestTokens;
 
 import static org.awaitility.Awaitility.await;
 
@@ -96,20 +97,28 @@ public abstract class AuditServiceTest {
 
 	protected HttpResponse<String> get(String path) {
 		return send(HttpRequest.newBuilder(uri(path))
-			.header("X-Kedja-User", "auditor-anna")
+			.header("Authorization", bearer("auditor-anna"))
 			.header("X-Kedja-Purpose", PURPOSE)
 			.GET());
 	}
 
 	protected HttpResponse<String> getWithout(String path, Map<String, String> headers) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+		return getAs("auditor-anna", path, headers);
+	}
+
+	protected HttpResponse<String> getAs(String user, String path, Map<String, String> headers) {
+		return getWith(bearer(user), path, headers);
+	}
+
+	protected HttpResponse<String> getWith(String authorization, String path, Map<String, String> headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET().header("Authorization", authorization);
 		headers.forEach(request::header);
 		return send(request);
 	}
 
 	protected HttpResponse<String> post(String path, String json) {
 		return send(HttpRequest.newBuilder(uri(path))
-			.header("X-Kedja-User", "auditor-anna")
+			.header("Authorization", bearer("auditor-anna"))
 			.header("X-Kedja-Purpose", PURPOSE)
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(json)));
@@ -125,6 +134,14 @@ public abstract class AuditServiceTest {
 
 	protected static JsonNode json(HttpResponse<String> response) {
 		return JSON.readTree(response.body());
+	}
+
+	/**
+	 * A caller who may read every project, for tests about behaviour rather than
+	 * authorisation.
+	 */
+	protected static String bearer(String user) {
+		return "Bearer " + TestTokens.get().unrestricted(user);
 	}
 
 	private URI uri(String path) {

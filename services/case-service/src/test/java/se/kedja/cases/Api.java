@@ -5,10 +5,14 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
+
+import se.kedja.testsupport.TestTokens;
 
 /** Real HTTP against the running service; never throws on a status. */
 public final class Api {
@@ -17,8 +21,21 @@ public final class Api {
 
 	private final RestClient client;
 
+	/**
+	 * As a caller who may do everything, for tests about behaviour rather than
+	 * authorisation.
+	 */
 	public Api(int port) {
-		this.client = RestClient.builder().baseUrl("http://localhost:" + port).build();
+		this(port, TestTokens.get().unrestricted("coach-anna"));
+	}
+
+	/** As the holder of this bearer token; {@code null} for no token at all. */
+	public Api(int port, @Nullable String token) {
+		RestClient.Builder builder = RestClient.builder().baseUrl("http://localhost:" + port);
+		if (token != null) {
+			builder.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+		}
+		this.client = builder.build();
 	}
 
 	public record Response(int status, HttpHeaders headers, JsonNode body, String text) {

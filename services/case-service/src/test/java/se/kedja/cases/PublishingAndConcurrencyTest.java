@@ -121,7 +121,7 @@ class PublishingAndConcurrencyTest {
 			assertThat(stream.size()).isGreaterThanOrEqualTo((int) stored);
 			assertThat(EventHashes.verifyChain(stream)).isTrue();
 			assertThat(stream.get(0).type()).isEqualTo("participant-enrolled");
-			assertThat(stream.get(1).recordedBy()).isEqualTo("anonymous");
+			assertThat(stream.get(1).recordedBy()).isEqualTo("coach-anna");
 			assertThat(stream.get(1).commandId()).isNotNull();
 			assertThat(stream).allSatisfy((e) -> assertThat(e.globalPosition()).isNotNegative());
 			String hash = this.jdbc.sql("SELECT hash FROM event_chain WHERE stream_id = ? AND sequence = 3")

@@ -93,6 +93,7 @@ class AsOfAndStreamIntegrationTest extends IntegrationTest {
 		HttpResponse<java.io.InputStream> response = client.send(HttpRequest
 			.newBuilder(URI.create("http://localhost:" + this.port + "/api/projects/" + projectId + "/progress/stream"))
 			.header("Accept", "text/event-stream")
+			.header("Authorization", bearer())
 			.build(), HttpResponse.BodyHandlers.ofInputStream());
 		BufferedReader events = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
 		assertThat(exitedIn(nextProgress(events))).isZero();

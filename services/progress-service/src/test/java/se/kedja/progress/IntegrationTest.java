@@ -26,6 +26,7 @@ import se.kedja.events.json.EventJson;
 import se.kedja.events.projects.ProjectEvent;
 import se.kedja.testsupport.KedjaIntegrationTest;
 import se.kedja.testsupport.TestInfrastructure;
+import se.kedja.testsupport.TestTokens;
 
 import static org.awaitility.Awaitility.await;
 
@@ -49,9 +50,18 @@ public abstract class IntegrationTest {
 	protected RestClient http() {
 		return RestClient.builder()
 			.baseUrl("http://localhost:" + this.port)
+			.defaultHeader("Authorization", bearer())
 			.defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
 			})
 			.build();
+	}
+
+	/**
+	 * A caller who may see every project, for tests about behaviour rather than
+	 * authorisation.
+	 */
+	protected static String bearer() {
+		return "Bearer " + TestTokens.get().unrestricted("manager-maria");
 	}
 
 	protected static synchronized KafkaProducer<String, byte[]> producer() {

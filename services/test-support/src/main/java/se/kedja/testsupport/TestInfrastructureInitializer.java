@@ -6,7 +6,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Points Spring's datasource and Kafka properties at the shared
- * {@link TestInfrastructure}.
+ * {@link TestInfrastructure}, and the resource server at the {@link TestTokens} issuer.
  */
 public class TestInfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -17,7 +17,8 @@ public class TestInfrastructureInitializer implements ApplicationContextInitiali
 			.of("spring.datasource.url=" + infrastructure.jdbcUrl(),
 					"spring.datasource.username=" + infrastructure.username(),
 					"spring.datasource.password=" + infrastructure.password(),
-					"spring.kafka.bootstrap-servers=" + infrastructure.bootstrapServers())
+					"spring.kafka.bootstrap-servers=" + infrastructure.bootstrapServers(),
+					"spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestTokens.get().issuer())
 			.applyTo(context);
 	}
 

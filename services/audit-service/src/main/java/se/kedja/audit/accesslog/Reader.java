@@ -3,19 +3,16 @@ package se.kedja.audit.accesslog;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
+import se.kedja.support.security.KedjaPrincipal;
+
 /**
- * Who is reading, and why. The user comes from the {@code X-Kedja-User} header until
- * security arrives; this is the one place that has to change then.
+ * Who is reading, and why: the authenticated caller and the purpose they state.
  */
 public record Reader(String user, String purpose) {
-
-	static final String USER_HEADER = "X-Kedja-User";
 
 	static final String PURPOSE_HEADER = "X-Kedja-Purpose";
 
 	static final String PURPOSE_PARAMETER = "purpose";
-
-	private static final String UNKNOWN_USER = "anonymous";
 
 	private static final int MAX_LENGTH = 500;
 
@@ -24,8 +21,7 @@ public record Reader(String user, String purpose) {
 		if (purpose == null) {
 			throw new PurposeMissing();
 		}
-		String user = firstNonBlank(request.getHeader(USER_HEADER));
-		return new Reader(clip((user != null) ? user : UNKNOWN_USER), clip(purpose));
+		return new Reader(clip(KedjaPrincipal.current().userId()), clip(purpose));
 	}
 
 	private static @Nullable String firstNonBlank(@Nullable String... candidates) {

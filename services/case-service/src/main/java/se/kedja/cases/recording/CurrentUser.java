@@ -1,27 +1,21 @@
 package se.kedja.cases.recording;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
+
+import se.kedja.support.security.KedjaPrincipal;
 
 /**
- * Who is recording: until authentication arrives, the {@code X-Kedja-User} header, else
- * "anonymous"; "system" outside a request. The one place security will replace.
+ * Who is recording: the authenticated caller's user id; "system" outside a request (the
+ * project folder loader, deadlines).
  */
 @Component
 public class CurrentUser {
 
-	public static final String HEADER = "X-Kedja-User";
-
 	public String key() {
-		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-			HttpServletRequest request = attributes.getRequest();
-			String user = request.getHeader(HEADER);
-			return (user != null && !user.isBlank()) ? user.strip() : "anonymous";
-		}
-		return "system";
+		return KedjaPrincipal.currentIfAny()
+			.map(KedjaPrincipal::userId)
+			.orElseGet(() -> (RequestContextHolder.getRequestAttributes() != null) ? "anonymous" : "system");
 	}
 
 }

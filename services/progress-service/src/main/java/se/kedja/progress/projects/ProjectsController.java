@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import se.kedja.progress.projects.ProjectCatalog.Project;
+import se.kedja.support.security.KedjaPrincipal;
+import se.kedja.support.security.Role;
 
 @RestController
 class ProjectsController {
@@ -24,9 +26,13 @@ class ProjectsController {
 	}
 
 	@GetMapping("/api/projects")
-	@Operation(summary = "The projects with their period, sites and goals")
-	List<ProjectSummary> projects() {
-		return this.queries.projects().stream().map(ProjectSummary::of).toList();
+	@Operation(summary = "The projects the caller is assigned to (every project for an administrator)")
+	List<ProjectSummary> projects(KedjaPrincipal principal) {
+		return this.queries.projects()
+			.stream()
+			.filter((project) -> principal.has(Role.ADMIN) || principal.assignedTo(project.id()))
+			.map(ProjectSummary::of)
+			.toList();
 	}
 
 	@GetMapping("/api/projects/{projectId}/progress")
