@@ -117,7 +117,8 @@ class ReportsController {
 			return null;
 		}
 		try {
-			return OffsetDateTime.parse(text).toInstant();
+			// an unencoded '+' of the offset arrives as a space
+			return OffsetDateTime.parse(text.strip().replace(' ', '+')).toInstant();
 		}
 		catch (DateTimeParseException ex) {
 			throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-cut-off", text);
