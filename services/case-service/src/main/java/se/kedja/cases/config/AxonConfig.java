@@ -25,11 +25,14 @@ import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.transaction.PlatformTransactionManager;
+
+import se.kedja.cases.participant.PastDueGrace;
 
 /**
  * Axon on PostgreSQL without Axon Server. Axon's own JDBC auto-configuration does not
@@ -47,6 +50,11 @@ public class AxonConfig {
 	@ConditionalOnMissingBean
 	Clock clock() {
 		return Clock.systemUTC();
+	}
+
+	@Bean
+	PastDueGrace pastDueGrace(@Value("${kedja.deadlines.past-due-grace:PT10M}") Duration grace) {
+		return new PastDueGrace(grace);
 	}
 
 	@Bean

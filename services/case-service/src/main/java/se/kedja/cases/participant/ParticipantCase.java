@@ -112,6 +112,8 @@ class ParticipantCase {
 
 	private @Nullable List<PlanGoal> planGoals;
 
+	private @Nullable LocalDate planAgreedOn;
+
 	private final Map<ActivityId, LocalDate> openActivities = new HashMap<>();
 
 	private final Set<ActivityId> completedActivities = new HashSet<>();
@@ -122,7 +124,8 @@ class ParticipantCase {
 
 	private @Nullable LocalDate exitedOn;
 
-	private final Set<Integer> postExitFollowUpsRecorded = new HashSet<>();
+	/** The business date of each post-exit follow-up recorded, by days after exit. */
+	private final Map<Integer, LocalDate> postExitFollowUpsRecorded = new HashMap<>();
 
 	private boolean erased;
 
@@ -130,7 +133,7 @@ class ParticipantCase {
 	}
 
 	@CommandHandler
-	ParticipantCase(EnrolParticipant command, Clock clock, DeadlineManager deadlines) {
+	ParticipantCase(EnrolParticipant command, Clock clock, DeadlineManager deadlines, PastDueGrace grace) {
 		requireHappened(command.enrolledOn(), clock);
 		requireWithinProject(command.enrolledOn(), command.project().periodStart(), command.project().periodEnd());
 		refuseIf(command.disability() != null && !command.consentToStatistics(), CaseError.DISABILITY_WITHOUT_CONSENT,
@@ -140,18 +143,17 @@ class ParticipantCase {
 				command.municipality(), command.targetGroups(), command.entrySituations(), command.monthsWithoutWork(),
 				command.isced(), command.disability(), command.foreignBackground(), command.consentToStatistics()));
 		LocalDate planDueOn = command.enrolledOn().plusDays(command.project().settings().planDueDays());
-		deadlines.schedule(after(planDueOn, clock), PlanDue.DEADLINE, new PlanDue(planDueOn));
+		deadlines.schedule(grace.firing(after(planDueOn, clock), clock), PlanDue.DEADLINE, new PlanDue(planDueOn));
 	}
 
 	@CommandHandler
-	void handle(AgreePlan command, Clock clock, DeadlineManager deadlines) {
+	void handle(AgreePlan command, Clock clock) {
 		requireActive();
 		requireInCase(command.agreedOn(), this.enrolledOn, clock);
 		refuseIf(this.planGoals != null, CaseError.PLAN_ALREADY_AGREED, "A plan is already agreed; revise it instead");
 		requireUniqueKeys(command.goals());
 		apply(new PlanAgreed(this.participantId, command.agreedOn(), command.goals(), command.plannedActivities(),
 				command.accessibilityNeeds(), command.agreedWith()));
-		deadlines.cancelAllWithinScope(PlanDue.DEADLINE);
 	}
 
 	@CommandHandler
@@ -279,14 +281,14 @@ class ParticipantCase {
 	}
 
 	@CommandHandler
-	void handle(ExitParticipant command, Clock clock, DeadlineManager deadlines) {
+	void handle(ExitParticipant command, Clock clock, DeadlineManager deadlines, PastDueGrace grace) {
 		requireActive();
 		requireInCase(command.exitedOn(), this.enrolledOn, clock);
 		apply(new ParticipantExited(this.participantId, command.exitedOn(), command.reason(), command.outcome()));
 		for (int days : command.settings().postExitFollowUpDays()) {
 			LocalDate dueOn = command.exitedOn().plusDays(days);
 			LocalDate lastDay = dueOn.plusDays(command.settings().postExitFollowUpWindowDays());
-			deadlines.schedule(after(lastDay, clock), PostExitFollowUpDue.DEADLINE,
+			deadlines.schedule(grace.firing(after(lastDay, clock), clock), PostExitFollowUpDue.DEADLINE,
 					new PostExitFollowUpDue(days, dueOn, lastDay));
 		}
 	}
@@ -301,7 +303,7 @@ class ParticipantCase {
 		refuseIf(command.daysAfterExit() < 1 || command.followedUpOn().isBefore(dueOn),
 				CaseError.POST_EXIT_FOLLOW_UP_TOO_EARLY,
 				"The " + command.daysAfterExit() + "-day follow-up is due on " + dueOn + " at the earliest");
-		refuseIf(this.postExitFollowUpsRecorded.contains(command.daysAfterExit()),
+		refuseIf(this.postExitFollowUpsRecorded.containsKey(command.daysAfterExit()),
 				CaseError.POST_EXIT_FOLLOW_UP_ALREADY_RECORDED,
 				"The " + command.daysAfterExit() + "-day follow-up is already recorded; correct it instead");
 		apply(new PostExitFollowUpRecorded(this.participantId, command.daysAfterExit(), command.followedUpOn(),
@@ -367,17 +369,24 @@ class ParticipantCase {
 		}
 	}
 
+	/**
+	 * Judged by business dates, not by when things were recorded: a plan dated on or
+	 * before the due day was in time even if it was recorded after the deadline fired,
+	 * and a plan dated after it was late even if it was recorded before.
+	 */
 	@DeadlineHandler(deadlineName = PlanDue.DEADLINE)
 	void on(PlanDue due) {
-		if (this.planGoals == null && stillTakingPartOn(due.dueOn()) && !this.erased && !this.withdrawn) {
+		boolean agreedInTime = this.planAgreedOn != null && !this.planAgreedOn.isAfter(due.dueOn());
+		if (!agreedInTime && stillTakingPartOn(due.dueOn()) && !this.erased && !this.withdrawn) {
 			apply(new PlanDeadlineMissed(this.participantId, due.dueOn()));
 		}
 	}
 
 	@DeadlineHandler(deadlineName = PostExitFollowUpDue.DEADLINE)
 	void on(PostExitFollowUpDue due) {
-		if (!this.postExitFollowUpsRecorded.contains(due.daysAfterExit()) && this.exitedOn != null && !this.erased
-				&& !this.withdrawn) {
+		LocalDate followedUpOn = this.postExitFollowUpsRecorded.get(due.daysAfterExit());
+		boolean inTime = followedUpOn != null && !followedUpOn.isAfter(due.lastDay());
+		if (!inTime && this.exitedOn != null && !this.erased && !this.withdrawn) {
 			apply(new PostExitFollowUpDeadlineMissed(this.participantId, due.daysAfterExit(), due.dueOn(),
 					due.lastDay()));
 		}
@@ -401,6 +410,7 @@ class ParticipantCase {
 		this.responsibleActor = null;
 		this.consented.clear();
 		this.planGoals = null;
+		this.planAgreedOn = null;
 		this.openActivities.clear();
 		this.completedActivities.clear();
 		this.pendingTransfer = null;
@@ -424,7 +434,10 @@ class ParticipantCase {
 				this.responsibleActor = e.responsibleActor();
 				this.withdrawn = false;
 			}
-			case PlanAgreed e -> this.planGoals = e.goals();
+			case PlanAgreed e -> {
+				this.planGoals = e.goals();
+				this.planAgreedOn = e.agreedOn();
+			}
 			case PlanRevised e -> this.planGoals = e.goals();
 			case ActivityStarted e -> this.openActivities.put(e.activityId(), e.startedOn());
 			case ActivityCompleted e -> {
@@ -442,7 +455,7 @@ class ParticipantCase {
 			case ParticipationPaused e -> this.pausedOn = e.pausedOn();
 			case ParticipationResumed e -> this.pausedOn = null;
 			case ParticipantExited e -> this.exitedOn = e.exitedOn();
-			case PostExitFollowUpRecorded e -> this.postExitFollowUpsRecorded.add(e.daysAfterExit());
+			case PostExitFollowUpRecorded e -> this.postExitFollowUpsRecorded.put(e.daysAfterExit(), e.followedUpOn());
 			case PersonalDataErased e -> this.erased = true;
 			case FollowUpHeld e -> {
 			}

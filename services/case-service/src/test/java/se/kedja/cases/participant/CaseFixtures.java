@@ -45,6 +45,8 @@ final class CaseFixtures {
 
 	static final Clock CLOCK = Clock.fixed(TODAY.atTime(10, 0).atZone(STOCKHOLM).toInstant(), STOCKHOLM);
 
+	static final PastDueGrace GRACE = new PastDueGrace(java.time.Duration.ofMinutes(10));
+
 	static final ParticipantId PARTICIPANT = ParticipantId.of("6a1f2e3d-4c5b-4a69-8788-99aabbccddee");
 
 	static final ProjectTerms ORANGERIET = new ProjectTerms(LocalDate.of(2008, 12, 1), LocalDate.of(2011, 10, 31),
@@ -69,6 +71,7 @@ final class CaseFixtures {
 	static AggregateTestFixture<ParticipantCase> fixture() {
 		AggregateTestFixture<ParticipantCase> fixture = new AggregateTestFixture<>(ParticipantCase.class);
 		fixture.registerInjectableResource(CLOCK);
+		fixture.registerInjectableResource(GRACE);
 		return fixture;
 	}
 

@@ -1,5 +1,6 @@
 package se.kedja.cases.participant;
 
+import java.time.Duration;
 import java.time.LocalDate;
 
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -12,6 +13,7 @@ import se.kedja.cases.participant.command.ProjectTerms;
 import se.kedja.events.cases.PlanDeadlineMissed;
 
 import static se.kedja.cases.participant.CaseFixtures.CLOCK;
+import static se.kedja.cases.participant.CaseFixtures.GRACE;
 import static se.kedja.cases.participant.CaseFixtures.ENROLLED_ON;
 import static se.kedja.cases.participant.CaseFixtures.PARTICIPANT;
 import static se.kedja.cases.participant.CaseFixtures.TODAY;
@@ -38,8 +40,8 @@ class EnrolmentAggregateTest {
 	@Test
 	void enrolment_schedules_the_plan_deadline_thirty_days_on() {
 		this.fixture.givenNoPriorActivity()
-			.when(enrol(ENROLLED_ON))
-			.expectScheduledDeadline(dayAfter(ENROLLED_ON.plusDays(30)), new PlanDue(ENROLLED_ON.plusDays(30)));
+			.when(enrol(TODAY))
+			.expectScheduledDeadline(dayAfter(TODAY.plusDays(30)), new PlanDue(TODAY.plusDays(30)));
 	}
 
 	@Test
@@ -96,8 +98,25 @@ class EnrolmentAggregateTest {
 	@Test
 	void a_plan_not_agreed_within_thirty_days_is_recorded_as_missed() {
 		this.fixture.givenCurrentTime(CLOCK.instant())
+			.andGivenCommands(enrol(TODAY))
+			.whenThenTimeAdvancesTo(dayAfter(TODAY.plusDays(30)))
+			.expectEvents(new PlanDeadlineMissed(PARTICIPANT, TODAY.plusDays(30)));
+	}
+
+	@Test
+	void a_plan_deadline_already_past_at_enrolment_waits_for_the_grace() {
+		this.fixture.givenCurrentTime(CLOCK.instant())
 			.andGivenCommands(enrol(ENROLLED_ON))
-			.whenThenTimeAdvancesTo(dayAfter(ENROLLED_ON.plusDays(30)))
+			.whenThenTimeElapses(GRACE.duration().minus(Duration.ofMinutes(1)))
+			.expectNoEvents()
+			.expectScheduledDeadline(CLOCK.instant().plus(GRACE.duration()), new PlanDue(ENROLLED_ON.plusDays(30)));
+	}
+
+	@Test
+	void a_plan_truly_missed_in_historical_data_is_recorded_after_the_grace() {
+		this.fixture.givenCurrentTime(CLOCK.instant())
+			.andGivenCommands(enrol(ENROLLED_ON))
+			.whenThenTimeElapses(GRACE.duration())
 			.expectEvents(new PlanDeadlineMissed(PARTICIPANT, ENROLLED_ON.plusDays(30)));
 	}
 

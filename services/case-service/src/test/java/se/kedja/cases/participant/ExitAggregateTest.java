@@ -117,6 +117,20 @@ class ExitAggregateTest {
 	}
 
 	@Test
+	void a_post_exit_follow_up_dated_after_its_window_is_reported_missed_whenever_it_was_recorded() {
+		LocalDate exitedOn = TODAY.minusDays(150);
+		this.fixture.givenCurrentTime(CLOCK.instant())
+			.andGivenCommands(enrol(exitedOn.minusMonths(6)),
+					new AgreePlan(PARTICIPANT, exitedOn.minusMonths(6), CaseFixtures.GOALS, List.of(), List.of(),
+							List.of()),
+					exit(exitedOn),
+					new RecordPostExitFollowUp(PARTICIPANT, 90, exitedOn.plusDays(125), ExitOutcome.EDUCATION))
+			.whenThenTimeElapses(CaseFixtures.GRACE.duration())
+			.expectEvents(
+					new PostExitFollowUpDeadlineMissed(PARTICIPANT, 90, exitedOn.plusDays(90), exitedOn.plusDays(120)));
+	}
+
+	@Test
 	void a_post_exit_follow_up_recorded_in_time_is_not_reported_missed() {
 		LocalDate exitedOn = EXITED_ON;
 		this.fixture.givenCurrentTime(CLOCK.instant())

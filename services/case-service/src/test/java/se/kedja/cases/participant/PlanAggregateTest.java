@@ -9,12 +9,14 @@ import org.junit.jupiter.api.Test;
 import se.kedja.cases.participant.command.AgreePlan;
 import se.kedja.cases.participant.command.RevisePlan;
 import se.kedja.events.ActivityType;
+import se.kedja.events.cases.PlanDeadlineMissed;
 import se.kedja.events.cases.PlanGoal;
 import se.kedja.events.cases.PlanGoalArea;
 import se.kedja.events.cases.PlanRevised;
 import se.kedja.events.cases.PlannedActivity;
 
 import static se.kedja.cases.participant.CaseFixtures.CLOCK;
+import static se.kedja.cases.participant.CaseFixtures.GRACE;
 import static se.kedja.cases.participant.CaseFixtures.EMPLOYMENT_SERVICE;
 import static se.kedja.cases.participant.CaseFixtures.ENROLLED_ON;
 import static se.kedja.cases.participant.CaseFixtures.GOALS;
@@ -46,11 +48,19 @@ class PlanAggregateTest {
 	}
 
 	@Test
-	void agreeing_the_plan_cancels_the_plan_deadline() {
+	void a_plan_recorded_late_but_dated_in_time_is_not_reported_missed() {
 		this.fixture.givenCurrentTime(CLOCK.instant())
-			.andGivenCommands(enrol(TODAY))
-			.when(agree(TODAY))
-			.expectNoScheduledDeadlines();
+			.andGivenCommands(enrol(ENROLLED_ON), agree(ENROLLED_ON.plusDays(20)))
+			.whenThenTimeElapses(GRACE.duration())
+			.expectNoEvents();
+	}
+
+	@Test
+	void a_plan_dated_after_its_due_day_is_reported_missed_whenever_it_was_recorded() {
+		this.fixture.givenCurrentTime(CLOCK.instant())
+			.andGivenCommands(enrol(ENROLLED_ON), agree(ENROLLED_ON.plusDays(40)))
+			.whenThenTimeElapses(GRACE.duration())
+			.expectEvents(new PlanDeadlineMissed(PARTICIPANT, ENROLLED_ON.plusDays(30)));
 	}
 
 	@Test
