@@ -24,7 +24,8 @@ import se.kedja.support.problem.ProblemException;
  * Resolves a report's participant ids to personal identity numbers for an authorised
  * caller with a stated purpose. A protected identity gets the funder's placeholder, as
  * does a participant whose personal data is erased (or was never held). Every request is
- * logged, a refusal before it is answered.
+ * logged, a refusal before it is answered. The report id logged is
+ * {@code project/report-id}.
  */
 @Service
 class IdentityResolutions {
@@ -53,14 +54,15 @@ class IdentityResolutions {
 		this.erasedPlaceholder = erasedPlaceholder;
 	}
 
-	Map<String, String> resolve(Caller caller, @Nullable String reportId, @Nullable String reportHash,
-			@Nullable String purpose, List<UUID> participantIds) {
-		if (!caller.mayResolveIdentities()) {
-			refuse(caller, reportId, reportHash, purpose, participantIds, "role may not resolve identities");
+	Map<String, String> resolve(Caller caller, @Nullable String projectId, @Nullable String reportId,
+			@Nullable String reportHash, @Nullable String purpose, List<UUID> participantIds) {
+		String report = ((projectId != null) ? projectId : "") + "/" + ((reportId != null) ? reportId : "");
+		if (!caller.mayResolveIdentities(projectId)) {
+			refuse(caller, report, reportHash, purpose, participantIds, "role may not resolve identities");
 			throw new ProblemException(HttpStatus.FORBIDDEN, "identity-resolution-refused", caller.user());
 		}
 		if (purpose == null || purpose.isBlank() || reportHash == null || reportHash.isBlank()) {
-			refuse(caller, reportId, reportHash, purpose, participantIds, "no purpose or report hash");
+			refuse(caller, report, reportHash, purpose, participantIds, "no purpose or report hash");
 			throw new ProblemException(HttpStatus.BAD_REQUEST, "identity-resolution-incomplete");
 		}
 		Set<UUID> hidden = this.protectedIdentities.among(participantIds);
@@ -72,14 +74,14 @@ class IdentityResolutions {
 								.map(PersonalData::personnummer)
 								.orElse(this.erasedPlaceholder));
 		}
-		this.log.record(new Entry(this.clock.instant(), caller.user(), caller.role(), reportId, reportHash, purpose,
+		this.log.record(new Entry(this.clock.instant(), caller.user(), caller.roles(), report, reportHash, purpose,
 				participantIds.size(), "resolved", null));
 		return identities;
 	}
 
 	private void refuse(Caller caller, @Nullable String reportId, @Nullable String reportHash, @Nullable String purpose,
 			List<UUID> participantIds, String reason) {
-		this.log.record(new Entry(this.clock.instant(), caller.user(), caller.role(), reportId, reportHash, purpose,
+		this.log.record(new Entry(this.clock.instant(), caller.user(), caller.roles(), reportId, reportHash, purpose,
 				participantIds.size(), "refused", reason));
 	}
 

@@ -1,27 +1,22 @@
 package se.kedja.cases.reporting;
 
-import java.util.Set;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 import se.kedja.cases.recording.CurrentUser;
+import se.kedja.support.security.KedjaPrincipal;
+import se.kedja.support.security.Role;
 
 /**
- * Who may see personal identity numbers in a funder report: for now a manager or an
- * auditor, as the {@code X-Kedja-Role} header says. The one place the security work will
- * replace with the token's roles.
+ * Who may see personal identity numbers in a funder report: a manager or an auditor of
+ * the report's project, as the caller's token says. The one place these rules live.
  */
 @Component
 class ReportingAccess {
-
-	static final String ROLE_HEADER = "X-Kedja-Role";
-
-	private static final Set<String> MAY_RESOLVE = Set.of("manager", "auditor");
 
 	private final CurrentUser user;
 
@@ -30,28 +25,30 @@ class ReportingAccess {
 	}
 
 	Caller caller() {
-		String role = null;
-		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-			HttpServletRequest request = attributes.getRequest();
-			String header = request.getHeader(ROLE_HEADER);
-			role = (header != null && !header.isBlank()) ? header.strip() : null;
-		}
-		return new Caller(this.user.key(), role);
+		Optional<KedjaPrincipal> principal = KedjaPrincipal.currentIfAny();
+		String roles = principal
+			.map((p) -> p.roles().stream().map(Role::claimValue).sorted().collect(Collectors.joining(",")))
+			.filter((text) -> !text.isEmpty())
+			.orElse(null);
+		return new Caller(this.user.key(), roles, principal.orElse(null));
 	}
 
-	/** The caller as far as reporting cares: who, and in which role. */
-	record Caller(String user, @Nullable String role) {
+	/**
+	 * The caller as far as reporting cares: who, their roles as logged, and the token.
+	 */
+	record Caller(String user, @Nullable String roles, @Nullable KedjaPrincipal principal) {
 
-		boolean mayResolveIdentities() {
-			return this.role != null && MAY_RESOLVE.contains(this.role);
+		boolean mayResolveIdentities(@Nullable String projectId) {
+			return this.principal != null && projectId != null
+					&& this.principal.may(projectId, Role.MANAGER, Role.AUDITOR);
 		}
 
 		boolean mayReadResolutionLog() {
-			return "auditor".equals(this.role);
+			return this.principal != null && this.principal.has(Role.AUDITOR);
 		}
 
 		boolean mayMarkProtectedIdentity() {
-			return "manager".equals(this.role) || "administrator".equals(this.role);
+			return this.principal != null && this.principal.hasAny(Role.MANAGER, Role.ADMIN);
 		}
 
 	}

@@ -48,8 +48,9 @@ class ReportingController {
 	@Operation(summary = "Personal identity numbers for a funder report's participant ids (manager or auditor, "
 			+ "with a purpose); protected and erased identities get the funder's placeholder; always logged")
 	Resolved resolve(@RequestBody ResolveRequest request) {
-		return new Resolved(this.resolutions.resolve(this.access.caller(), request.reportId(), request.reportHash(),
-				request.purpose(), (request.participantIds() != null) ? request.participantIds() : List.of()));
+		return new Resolved(this.resolutions.resolve(this.access.caller(), request.projectId(), request.reportId(),
+				request.reportHash(), request.purpose(),
+				(request.participantIds() != null) ? request.participantIds() : List.of()));
 	}
 
 	@GetMapping("/api/reports/resolutions")
@@ -74,8 +75,8 @@ class ReportingController {
 	}
 
 	/** Which report, why, and whose ids. */
-	record ResolveRequest(@Nullable String reportId, @Nullable String reportHash, @Nullable String purpose,
-			@Nullable List<UUID> participantIds) {
+	record ResolveRequest(@Nullable String projectId, @Nullable String reportId, @Nullable String reportHash,
+			@Nullable String purpose, @Nullable List<UUID> participantIds) {
 
 	}
 

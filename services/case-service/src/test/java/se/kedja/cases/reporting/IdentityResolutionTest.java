@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import se.kedja.cases.Api;
 import se.kedja.cases.CaseServiceIntegrationTest;
 import se.kedja.cases.Fixtures;
+import se.kedja.testsupport.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,19 +41,21 @@ class IdentityResolutionTest {
 		String id = enrol(Fixtures.personnummer());
 		Map<String, Object> body = request(reportHash, "monthly report to SCB", List.of(id));
 
-		Api.Response asCoach = this.api.post("/api/reports/resolve", body,
-				Map.of("X-Kedja-User", "coach-anna", "X-Kedja-Role", "coach"));
-		Api.Response withoutRole = this.api.post("/api/reports/resolve", body, Map.of("X-Kedja-User", "someone"));
+		Api.Response asCoach = as(TestTokens.get().user("coach-anna").roles("coach").projects("orangeriet").token())
+			.post("/api/reports/resolve", body);
+		Api.Response managerElsewhere = as(
+				TestTokens.get().user("manager-mats").roles("manager").projects("sesam").token())
+			.post("/api/reports/resolve", body);
 
 		assertThat(asCoach.status()).as(asCoach.toString()).isEqualTo(403);
 		assertThat(asCoach.headers().getContentType().toString()).contains("problem+json");
 		assertThat(asCoach.body().path("code").asString()).isEqualTo("identity-resolution-refused");
 		assertThat(asCoach.text()).doesNotContain("19850");
-		assertThat(withoutRole.status()).isEqualTo(403);
+		assertThat(managerElsewhere.status()).isEqualTo(403);
 		List<Map<String, Object>> logged = log(reportHash);
 		assertThat(logged).hasSize(2);
-		assertThat(logged).extracting((row) -> row.get("requested_by")).containsExactly("coach-anna", "someone");
-		assertThat(logged).extracting((row) -> row.get("role")).containsExactly("coach", null);
+		assertThat(logged).extracting((row) -> row.get("requested_by")).containsExactly("coach-anna", "manager-mats");
+		assertThat(logged).extracting((row) -> row.get("role")).containsExactly("coach", "manager");
 		assertThat(logged).allSatisfy((row) -> {
 			assertThat(row.get("outcome")).isEqualTo("refused");
 			assertThat(row.get("purpose")).isEqualTo("monthly report to SCB");
@@ -69,16 +72,16 @@ class IdentityResolutionTest {
 		String openId = enrol(open);
 		String hiddenId = enrol(hidden);
 		String erasedId = enrol(erasedNumber);
-		Api.Response marked = this.api.exchange(HttpMethod.PUT, "/api/reports/protected-identities/" + hiddenId, null,
-				Map.of("X-Kedja-User", "manager-maria", "X-Kedja-Role", "manager"));
+		Api manager = as(TestTokens.get().user("manager-maria").roles("manager").projects("orangeriet").token());
+		Api.Response marked = manager.exchange(HttpMethod.PUT, "/api/reports/protected-identities/" + hiddenId, null,
+				Map.of());
 		assertThat(marked.status()).as(marked.toString()).isEqualTo(200);
 		Api.Response erased = this.api.exchange(HttpMethod.DELETE, "/api/participants/" + erasedId + "/personal-data",
 				null, Map.of());
 		assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
 
-		Api.Response resolved = this.api.post("/api/reports/resolve",
-				request(reportHash, "monthly report to SCB", List.of(openId, hiddenId, erasedId)),
-				Map.of("X-Kedja-User", "manager-maria", "X-Kedja-Role", "manager"));
+		Api.Response resolved = manager.post("/api/reports/resolve",
+				request(reportHash, "monthly report to SCB", List.of(openId, hiddenId, erasedId)));
 
 		assertThat(resolved.status()).as(resolved.toString()).isEqualTo(200);
 		assertThat(resolved.body().path("identities").path(openId).asString()).isEqualTo(open.replace("-", ""));
@@ -90,15 +93,16 @@ class IdentityResolutionTest {
 			.containsEntry("role", "manager")
 			.containsEntry("outcome", "resolved")
 			.containsEntry("participant_count", 3);
-		assertThat(this.api.get("/api/reports/resolutions").status()).isEqualTo(403);
+		assertThat(manager.get("/api/reports/resolutions").status()).isEqualTo(403);
+		Api auditor = as(TestTokens.get().user("auditor-ali").roles("auditor").projects("orangeriet").token());
+		assertThat(auditor.get("/api/reports/resolutions").body().toString()).contains(reportHash);
 	}
 
 	@Test
 	void a_resolution_without_a_purpose_is_a_bad_request_and_logged_as_refused() {
 		String reportHash = "no-purpose-" + UUID.randomUUID();
-		Api.Response response = this.api.post("/api/reports/resolve",
-				request(reportHash, " ", List.of(enrol(Fixtures.personnummer()))),
-				Map.of("X-Kedja-User", "auditor-ali", "X-Kedja-Role", "auditor"));
+		Api.Response response = as(TestTokens.get().user("auditor-ali").roles("auditor").projects("orangeriet").token())
+			.post("/api/reports/resolve", request(reportHash, " ", List.of(enrol(Fixtures.personnummer()))));
 		assertThat(response.status()).as(response.toString()).isEqualTo(400);
 		assertThat(log(reportHash)).singleElement()
 			.satisfies((row) -> assertThat(row.get("outcome")).isEqualTo("refused"));
@@ -112,6 +116,10 @@ class IdentityResolutionTest {
 			.hasMessageContaining("append-only");
 	}
 
+	private Api as(String token) {
+		return new Api(this.port, token);
+	}
+
 	private String enrol(String personnummer) {
 		Api.Response response = this.api.post("/api/projects/orangeriet/participants",
 				Fixtures.enrolment(personnummer));
@@ -120,8 +128,8 @@ class IdentityResolutionTest {
 	}
 
 	private static Map<String, Object> request(String reportHash, String purpose, List<String> ids) {
-		return Map.of("reportId", UUID.randomUUID().toString(), "reportHash", reportHash, "purpose", purpose,
-				"participantIds", ids);
+		return Map.of("projectId", "orangeriet", "reportId", UUID.randomUUID().toString(), "reportHash", reportHash,
+				"purpose", purpose, "participantIds", ids);
 	}
 
 	private List<Map<String, Object>> log(String reportHash) {

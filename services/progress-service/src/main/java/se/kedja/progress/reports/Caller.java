@@ -2,23 +2,19 @@ package se.kedja.progress.reports;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+
+import se.kedja.support.security.KedjaPrincipal;
 
 /**
- * Who is asking, until authentication arrives: the {@code X-Kedja-User} and
- * {@code X-Kedja-Role} headers. The one place the security work will replace (with the
- * token's subject and roles, and the token itself forwarded to case-service).
+ * Who is asking: the authenticated user, and the bearer token to forward to case-service
+ * so that it decides and logs on the caller's own authority, not this service's.
  */
-record Caller(String user, @Nullable String role) {
-
-	static final String USER_HEADER = "X-Kedja-User";
-
-	static final String ROLE_HEADER = "X-Kedja-Role";
+record Caller(String user, @Nullable String authorization) {
 
 	static Caller of(HttpServletRequest request) {
-		String user = request.getHeader(USER_HEADER);
-		String role = request.getHeader(ROLE_HEADER);
-		return new Caller((user != null && !user.isBlank()) ? user.strip() : "anonymous",
-				(role != null && !role.isBlank()) ? role.strip() : null);
+		return new Caller(KedjaPrincipal.currentIfAny().map(KedjaPrincipal::userId).orElse("anonymous"),
+				request.getHeader(HttpHeaders.AUTHORIZATION));
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -30,16 +31,15 @@ class CaseServiceIdentities {
 
 	/** Personnummer (or the funder's placeholder) by participant id. */
 	Map<String, String> resolve(StoredReport report, String purpose, List<String> participantIds, Caller caller) {
-		ResolveRequest request = new ResolveRequest(report.reportId(), report.sha256(), purpose,
+		ResolveRequest request = new ResolveRequest(report.projectId(), report.reportId(), report.sha256(), purpose,
 				participantIds.stream().map(UUID::fromString).toList());
 		try {
 			Resolved resolved = this.http.post()
 				.uri("/api/reports/resolve")
 				.contentType(MediaType.APPLICATION_JSON)
-				.header(Caller.USER_HEADER, caller.user())
 				.headers((h) -> {
-					if (caller.role() != null) {
-						h.set(Caller.ROLE_HEADER, caller.role());
+					if (caller.authorization() != null) {
+						h.set(HttpHeaders.AUTHORIZATION, caller.authorization());
 					}
 				})
 				.body(request)
@@ -63,7 +63,8 @@ class CaseServiceIdentities {
 	}
 
 	/** The body of case-service's {@code POST /api/reports/resolve}. */
-	record ResolveRequest(UUID reportId, String reportHash, String purpose, List<UUID> participantIds) {
+	record ResolveRequest(String projectId, UUID reportId, String reportHash, String purpose,
+			List<UUID> participantIds) {
 
 	}
 
