@@ -141,6 +141,7 @@ class DockerComposeTest {
 		Map<String, Integer> expected = new LinkedHashMap<>();
 		expected.put("postgres", 5432);
 		expected.put("kafka", 9092);
+		expected.put("keycloak", 9000);
 		Repository.SERVICES.forEach((service) -> expected.put(service.name(), service.port()));
 		Map<Integer, String> hostPorts = new HashMap<>();
 		services.forEach((name, definition) -> {
@@ -152,7 +153,8 @@ class DockerComposeTest {
 		});
 		expected.forEach((name, port) -> {
 			assertThat(hostPorts).as("host port of %s", name).containsEntry(port, name);
-			assertThat(containerPorts(name)).as("container port of %s", name).contains(port);
+			assertThat(containerPorts(name)).as("container port of %s", name)
+				.contains(name.equals("keycloak") ? 8080 : port);
 		});
 		assertThat(hostPorts).hasSize(expected.size());
 	}
@@ -178,6 +180,20 @@ class DockerComposeTest {
 			assertThat(environment.get("SPRING_DATASOURCE_PASSWORD"))
 				.isEqualTo(environment("postgres").get("POSTGRES_PASSWORD"));
 		}
+	}
+
+	@Test
+	void every_app_service_trusts_the_keycloak_realm_that_compose_imports() {
+		assertThat(String.valueOf(at(services, "keycloak", "command"))).contains("--import-realm");
+		assertThat(Repository.file("deploy/compose/keycloak/kedja-realm.json")).isRegularFile();
+		Repository.SERVICES.forEach((service) -> {
+			Map<String, String> environment = environment(service.name());
+			assertThat(environment.get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI"))
+				.isEqualTo("http://localhost:9000/realms/kedja");
+			assertThat(environment.get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI"))
+				.startsWith("http://keycloak:8080/realms/kedja/");
+			assertThat(dependencies(service.name())).containsKey("keycloak");
+		});
 	}
 
 	@Test

@@ -36,7 +36,7 @@ final class Repository {
 	/** Environment every service needs, in compose and on Kubernetes. */
 	static final List<String> REQUIRED_ENVIRONMENT = List.of("SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME",
 			"SPRING_DATASOURCE_PASSWORD", "SPRING_FLYWAY_DEFAULT_SCHEMA", "SPRING_FLYWAY_SCHEMAS",
-			"SPRING_KAFKA_BOOTSTRAP_SERVERS", "SERVER_PORT");
+			"SPRING_KAFKA_BOOTSTRAP_SERVERS", "SERVER_PORT", "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI");
 
 	static final String LIVENESS_PATH = "/actuator/health/liveness";
 

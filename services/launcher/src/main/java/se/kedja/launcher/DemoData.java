@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 import se.kedja.launcher.services.KedjaService;
+import se.kedja.launcher.services.ServiceProcess;
 
 /**
  * The demo on first start: once case-service is ready, an empty data folder is filled
@@ -61,7 +62,12 @@ final class DemoData {
 				"-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), command, "--marker",
 				marker.toString());
 		try {
-			Process process = new ProcessBuilder(java).redirectErrorStream(true).start();
+			ProcessBuilder builder = new ProcessBuilder(java).redirectErrorStream(true);
+			// client credentials of kedja-demo-loader at the embedded issuer
+			builder.environment().put("KEDJA_IDENTITY_URL", KedjaService.ISSUER);
+			builder.environment().put("KEDJA_DEMO_LOADER_CLIENT_ID", "kedja-demo-loader");
+			builder.environment().put("KEDJA_DEMO_LOADER_SECRET", ServiceProcess.demoLoaderSecret(data));
+			Process process = builder.start();
 			try (BufferedReader lines = process.inputReader();
 					Writer log = Files.newBufferedWriter(data.log("demo-data"), StandardOpenOption.CREATE,
 							StandardOpenOption.APPEND)) {

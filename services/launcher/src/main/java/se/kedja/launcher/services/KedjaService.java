@@ -8,9 +8,12 @@ import java.util.List;
  */
 public record KedjaService(String name, int port, String schema) {
 
-	public static final List<KedjaService> ALL = List.of(new KedjaService("case-service", 8081, "cases"),
-			new KedjaService("progress-service", 8082, "progress"), new KedjaService("audit-service", 8083, "audit"),
-			new KedjaService("web", 8080, "web"));
+	public static final List<KedjaService> ALL = List.of(new KedjaService("identity", 9000, "identity"),
+			new KedjaService("case-service", 8081, "cases"), new KedjaService("progress-service", 8082, "progress"),
+			new KedjaService("audit-service", 8083, "audit"), new KedjaService("web", 8080, "web"));
+
+	/** The embedded default's token issuer, which every other service trusts. */
+	public static final String ISSUER = "http://localhost:9000";
 
 	/**
 	 * Only case-service holds names and personal identity numbers, and so the key to
@@ -18,6 +21,10 @@ public record KedjaService(String name, int port, String schema) {
 	 */
 	boolean holdsPersonalData() {
 		return "case-service".equals(this.name);
+	}
+
+	boolean isIssuer() {
+		return "identity".equals(this.name);
 	}
 
 }

@@ -20,7 +20,7 @@ import se.kedja.launcher.postgres.Database;
  * One Spring Boot service as a child JVM, configured only through standard Spring
  * environment variables.
  */
-final class ServiceProcess {
+public final class ServiceProcess {
 
 	private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
@@ -45,11 +45,29 @@ final class ServiceProcess {
 		if (service.holdsPersonalData()) {
 			env.put("KEDJA_PERSONAL_DATA_KEY", Secret.readOrCreate(data.root().resolve("personal-data-key")));
 		}
+		if (service.isIssuer()) {
+			// the issuer's key and the demo loader's secret are generated on first start
+			env.put("KEDJA_IDENTITY_ISSUER", KedjaService.ISSUER);
+			env.put("KEDJA_IDENTITY_KEY_FILE", data.root().resolve("identity-signing-key.jwk").toString());
+			env.put("KEDJA_DEMO_LOADER_SECRET", demoLoaderSecret(data));
+			env.put("KEDJA_IDENTITY_DEV_TOKEN_ENDPOINT", "true");
+			env.put("KEDJA_CASE_SERVICE_URL", "http://localhost:8081");
+		}
+		else {
+			env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", KedjaService.ISSUER);
+		}
 		// Sized so that three services, the broker and the database stay under 3 GiB
 		// resident: a small heap, the serial collector and no C2 compiler.
 		List<String> java = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
 				"-XX:ReservedCodeCacheSize=64m", "-jar", jar.toString());
 		return new ServiceProcess(service, ChildProcess.startJava(service.name(), data, java, env));
+	}
+
+	/**
+	 * The client secret of {@code kedja-demo-loader}, which the demo loader also gets.
+	 */
+	public static String demoLoaderSecret(DataDir data) {
+		return Secret.readOrCreate(data.root().resolve("demo-loader-secret"));
 	}
 
 	KedjaService service() {

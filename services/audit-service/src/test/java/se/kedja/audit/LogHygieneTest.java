@@ -1,0 +1,26 @@
+package se.kedja.audit;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+import se.kedja.testsupport.LogHygiene;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs after every other test class of this module and greps their logs for personal
+ * identity numbers and tokens.
+ */
+@Order(Integer.MAX_VALUE)
+class LogHygieneTest {
+
+	@Test
+	void the_logs_of_the_test_run_hold_no_personal_identity_number_name_or_token() {
+		List<String> literals = List.of();
+
+		assertThat(LogHygiene.findings(LogHygiene.surefireReports(), literals)).isEmpty();
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package se.kedja.identity.accounts;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package se.kedja.identity.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package se.kedja.identity.tokens;
+
+import org.jspecify.annotations.NullMarked;
