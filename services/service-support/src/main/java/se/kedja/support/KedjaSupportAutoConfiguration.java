@@ -2,7 +2,9 @@ package se.kedja.support;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -11,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -78,8 +81,12 @@ public class KedjaSupportAutoConfiguration {
 		DataSize max = Binder.get(environment)
 			.bind("kedja.http.max-request-size", DataSize.class)
 			.orElse(DataSize.ofKilobytes(256));
+		Map<String, Long> pathLimits = new LinkedHashMap<>();
+		Binder.get(environment)
+			.bind("kedja.http.path-limits", Bindable.mapOf(String.class, DataSize.class))
+			.ifBound((limits) -> limits.forEach((path, size) -> pathLimits.put(path, size.toBytes())));
 		FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(
-				new RequestSizeLimitFilter(max.toBytes(), problems,
+				new RequestSizeLimitFilter(max.toBytes(), pathLimits, problems,
 						jsonMapper.rebuild()
 							.addMixIn(org.springframework.http.ProblemDetail.class,
 									org.springframework.http.converter.json.ProblemDetailJacksonMixin.class)

@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Deadlines (a plan due 30 days after enrolment, a follow-up 90 days after exit) are kept
  * in PostgreSQL by db-scheduler, so they survive restarts and fire once across replicas.
+ * A dry run of an import neither schedules nor cancels any ({@link DryRunDeadlines}).
  */
 @Configuration(proxyBeanMethods = false)
 class DeadlineConfig {
@@ -46,7 +47,7 @@ class DeadlineConfig {
 			.transactionManager(transactionManager)
 			.build();
 		supplier.set(manager);
-		return manager;
+		return new DryRunDeadlines(manager);
 	}
 
 }

@@ -1,6 +1,7 @@
 package se.kedja.support.web;
 
 import java.io.IOException;
+import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -14,6 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.util.AntPathMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import se.kedja.support.problem.PayloadTooLargeException;
@@ -22,7 +24,8 @@ import se.kedja.support.problem.Problems;
 
 /**
  * Refuses request bodies larger than the limit: at once when {@code Content-Length} says
- * so, otherwise when the body grows past it while being read.
+ * so, otherwise when the body grows past it while being read. A path may have its own
+ * limit (an upload endpoint), matched as an Ant-style pattern.
  */
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
@@ -32,16 +35,36 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
 	private final JsonMapper json;
 
+	private final Map<String, Long> pathLimits;
+
+	private final AntPathMatcher paths = new AntPathMatcher();
+
 	public RequestSizeLimitFilter(long maxBytes, Problems problems, JsonMapper json) {
+		this(maxBytes, Map.of(), problems, json);
+	}
+
+	public RequestSizeLimitFilter(long maxBytes, Map<String, Long> pathLimits, Problems problems, JsonMapper json) {
 		this.maxBytes = maxBytes;
+		this.pathLimits = Map.copyOf(pathLimits);
 		this.problems = problems;
 		this.json = json;
+	}
+
+	private long limit(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		for (Map.Entry<String, Long> limit : this.pathLimits.entrySet()) {
+			if (this.paths.match(limit.getKey(), path)) {
+				return limit.getValue();
+			}
+		}
+		return this.maxBytes;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (request.getContentLengthLong() > this.maxBytes) {
+		long maxBytes = limit(request);
+		if (request.getContentLengthLong() > maxBytes) {
 			ProblemDetail problem = this.problems.create(HttpStatus.CONTENT_TOO_LARGE, ProblemCodes.PAYLOAD_TOO_LARGE,
 					request.getLocale());
 			problem.setInstance(java.net.URI.create(request.getRequestURI()));
@@ -51,7 +74,7 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
 			this.json.writeValue(response.getOutputStream(), problem);
 			return;
 		}
-		chain.doFilter(new BoundedRequest(request, this.maxBytes), response);
+		chain.doFilter(new BoundedRequest(request, maxBytes), response);
 	}
 
 	private static final class BoundedRequest extends HttpServletRequestWrapper {
