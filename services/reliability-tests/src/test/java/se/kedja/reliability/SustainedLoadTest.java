@@ -1,0 +1,191 @@
+package se.kedja.reliability;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import se.kedja.events.Topics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Writers at a steady pace while a dashboard reader polls the progress figures and a
+ * browser-like client holds the SSE stream open: the consumers' lag stays bounded, no
+ * service's resident memory keeps growing, and no service logs an ERROR.
+ */
+class SustainedLoadTest {
+
+	@BeforeAll
+	static void built() {
+		assumeTrue(Kedja.built(), "the service jars are not built (./kedja build)");
+	}
+
+	@Test
+	void lag_and_memory_stay_bounded_and_nothing_is_logged_as_an_error_under_steady_load() throws Exception {
+		long started = System.nanoTime();
+		Kedja kedja = Kedja.shared();
+		Ledger ledger = new Ledger();
+		Map<String, Integer> errorsBefore = new HashMap<>();
+		kedja.all().forEach((jar) -> errorsBefore.put(jar.name(), jar.errorLines().size()));
+		AtomicLong dashboards = new AtomicLong();
+		AtomicLong sseBytes = new AtomicLong();
+		List<Long> lags = new ArrayList<>();
+		Map<String, List<Long>> rss = new HashMap<>();
+		Duration length = Scale.load();
+		Thread dashboard = Thread.ofVirtual().start(() -> {
+			while (!Thread.currentThread().isInterrupted()) {
+				try {
+					Http http = new Http(kedja.liveProgress().url());
+					http.get("/api/projects/" + CaseDriver.PROJECT + "/progress");
+					http.get("/api/projects/" + CaseDriver.PROJECT + "/alerts");
+					dashboards.incrementAndGet();
+					Thread.sleep(500);
+				}
+				catch (IOException ex) {
+					// counted by the checks below, not here
+				}
+				catch (InterruptedException ex) {
+					return;
+				}
+			}
+		});
+		Thread sse = Thread.ofVirtual().start(() -> readStream(kedja.liveProgress().url(), sseBytes));
+		try (CaseDriver driver = new CaseDriver(kedja.caseService::url, ledger, 2).start();
+				Admin admin = kedja.backend.admin()) {
+			long deadline = System.nanoTime() + length.toNanos();
+			while (System.nanoTime() < deadline) {
+				lags.add(lag(admin));
+				for (ServiceJar jar : kedja.all()) {
+					if (jar.isAlive()) {
+						rss.computeIfAbsent(jar.name(), (name) -> new ArrayList<>()).add(jar.residentKb());
+					}
+				}
+				Waits.pause(Duration.ofSeconds(5));
+			}
+		}
+		finally {
+			dashboard.interrupt();
+			sse.interrupt();
+		}
+		Checks.Outcome outcome = kedja.checks().verify(ledger);
+		long maxLag = lags.stream().mapToLong(Long::longValue).max().orElse(0);
+		long finalLag = lag(kedja.backend.admin());
+		List<String> growing = new ArrayList<>();
+		rss.forEach((name, samples) -> {
+			if (samples.size() >= 6) {
+				long firstThird = average(samples.subList(0, samples.size() / 3));
+				long lastThird = average(samples.subList(samples.size() * 2 / 3, samples.size()));
+				// the heap is capped at 384 MB; growth past half as much again is a leak
+				if (lastThird > firstThird * 3 / 2) {
+					growing.add(name + " " + firstThird / 1024 + " MB → " + lastThird / 1024 + " MB");
+				}
+			}
+		});
+		List<String> errors = new ArrayList<>();
+		for (ServiceJar jar : kedja.all()) {
+			List<String> lines = jar.errorLines();
+			errors.addAll(lines.subList(Math.min(errorsBefore.getOrDefault(jar.name(), 0), lines.size()), lines.size())
+				.stream()
+				.map((line) -> jar.name() + ": " + line)
+				.limit(5)
+				.toList());
+		}
+		boolean held = outcome.held() && growing.isEmpty() && errors.isEmpty() && finalLag == 0 && ledger.fiveXx() == 0
+				&& sseBytes.get() > 0;
+		Summary.row("sustained load " + length.toSeconds() + " s with dashboards and SSE", 0, outcome.written(),
+				outcome.verified(), outcome.lost(), outcome.duplicatesOnTopic(), ledger.fiveXx(),
+				Duration.ofNanos(System.nanoTime() - started), held, ledger.acknowledged + " commands, " + dashboards
+						+ " dashboard reads, " + sseBytes + " SSE bytes, max lag " + maxLag + ", RSS " + peaks(rss));
+
+		assertThat(outcome.problems()).isEmpty();
+		assertThat(growing).as("resident memory growing").isEmpty();
+		assertThat(errors).as("ERROR lines logged under load").isEmpty();
+		assertThat(finalLag).as("lag after the load").isZero();
+		assertThat(sseBytes.get()).as("the SSE stream sent something").isPositive();
+		assertThat(ledger.fiveXx()).isZero();
+	}
+
+	private static void readStream(String progress, AtomicLong bytes) {
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create(progress + "/api/projects/" + CaseDriver.PROJECT + "/progress/stream"))
+			.header("Accept", "text/event-stream");
+		Auth.headers().forEach(request::header);
+		try (InputStream stream = HttpClient.newHttpClient()
+			.send(request.build(), HttpResponse.BodyHandlers.ofInputStream())
+			.body()) {
+			byte[] buffer = new byte[4096];
+			int read;
+			while (!Thread.currentThread().isInterrupted() && (read = stream.read(buffer)) >= 0) {
+				bytes.addAndGet(read);
+			}
+		}
+		catch (IOException | InterruptedException ex) {
+			// the stream ends with the test
+		}
+	}
+
+	/** Records on the case topic not yet committed by the consumer groups, summed. */
+	static long lag(Admin admin) {
+		try {
+			Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+			for (var partition : admin.describeTopics(List.of(Topics.CASE_EVENTS.name()))
+				.allTopicNames()
+				.get(30, TimeUnit.SECONDS)
+				.get(Topics.CASE_EVENTS.name())
+				.partitions()) {
+				latest.put(new TopicPartition(Topics.CASE_EVENTS.name(), partition.partition()), OffsetSpec.latest());
+			}
+			var ends = admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
+			long lag = 0;
+			for (ConsumerGroupListing group : admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS)) {
+				if (!group.groupId().startsWith("progress") && !group.groupId().startsWith("audit")) {
+					continue;
+				}
+				Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
+					.partitionsToOffsetAndMetadata()
+					.get(30, TimeUnit.SECONDS);
+				for (var end : ends.entrySet()) {
+					OffsetAndMetadata offset = committed.get(end.getKey());
+					lag += end.getValue().offset() - ((offset != null) ? offset.offset() : 0);
+				}
+			}
+			return lag;
+		}
+		catch (Exception ex) {
+			return -1;
+		}
+	}
+
+	private static long average(List<Long> samples) {
+		return (long) samples.stream().mapToLong(Long::longValue).average().orElse(0);
+	}
+
+	private static String peaks(Map<String, List<Long>> rss) {
+		StringBuilder text = new StringBuilder();
+		rss.forEach((name, samples) -> text.append(name)
+			.append(' ')
+			.append(samples.stream().mapToLong(Long::longValue).max().orElse(0) / 1024)
+			.append(" MB; "));
+		return text.toString();
+	}
+
+}
