@@ -58,7 +58,8 @@ class AuthorizationMatrixTest {
 			Map.entry("PUT /api/projects/{projectId}/assignments/{userId}", Rule.of(ROLE, "admin")),
 			Map.entry("DELETE /api/projects/{projectId}/assignments/{userId}", Rule.of(ROLE, "admin")),
 			Map.entry("GET /api/users/{userId}/assignments", Rule.of(ROLE, "admin")),
-			// the reporting endpoints check the report's project (in the body) themselves and
+			// the reporting endpoints check the report's project (in the body) themselves
+			// and
 			// log refusals; an empty body cannot name one, so only refusals are sent
 			Map.entry("POST /api/reports/resolve", Rule.of(ROLE, "manager", "auditor").refusalsOnly()),
 			Map.entry("GET /api/reports/resolutions", Rule.of(ROLE, "auditor").refusalsOnly()),

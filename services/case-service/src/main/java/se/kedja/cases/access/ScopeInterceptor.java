@@ -73,8 +73,10 @@ class ScopeInterceptor implements HandlerInterceptor {
 			}
 		}
 		else if (pattern.startsWith("/api/reports/")) {
-			// personal identity numbers for the funder's file: the reporting endpoints check
-			// the role and the report's project themselves, so that refusals are logged too
+			// personal identity numbers for the funder's file: the reporting endpoints
+			// check
+			// the role and the report's project themselves, so that refusals are logged
+			// too
 		}
 		else {
 			throw Scopes.forbidden();
