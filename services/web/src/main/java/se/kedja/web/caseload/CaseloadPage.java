@@ -1,5 +1,6 @@
 package se.kedja.web.caseload;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,13 +9,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.client.ResourceAccessException;
@@ -33,6 +38,8 @@ import se.kedja.web.clients.ServiceProblem;
 class CaseloadPage {
 
 	static final int FOLLOW_UP_DAYS = 30;
+
+	static final String PROJECT_COOKIE = "kedja-project";
 
 	private final KedjaApis apis;
 
@@ -57,7 +64,8 @@ class CaseloadPage {
 	String caseload(@RequestParam(required = false) @Nullable String project,
 			@RequestParam(required = false) @Nullable String site,
 			@RequestParam(required = false) @Nullable String status, @RequestParam(defaultValue = "false") boolean mine,
-			Model model) {
+			@CookieValue(name = PROJECT_COOKIE, required = false) @Nullable String lastProject, Model model,
+			HttpServletResponse response) {
 		List<ProjectChoice> projects = new ArrayList<>();
 		this.apis.progress()
 			.get()
@@ -67,15 +75,14 @@ class CaseloadPage {
 			.forEach((p) -> projects.add(new ProjectChoice(p.path("id").asString(), p.path("name").asString())));
 		model.addAttribute("projects", projects);
 		model.addAttribute("mine", mine);
-		model.addAttribute("site", blankToNull(site));
 		model.addAttribute("status", blankToNull(status));
 		model.addAttribute("statuses", List.of("ACTIVE", "PAUSED", "EXITED"));
-		String chosen = (project != null && !project.isBlank()) ? project
-				: projects.isEmpty() ? null : projects.get(0).id();
+		String chosen = choose(projects, project, lastProject);
 		model.addAttribute("project", chosen);
 		if (chosen == null) {
 			model.addAttribute("rows", List.of());
 			model.addAttribute("sites", List.of());
+			model.addAttribute("site", null);
 			return "caseload/caseload";
 		}
 		JsonNode definition = this.apis.cases()
@@ -84,15 +91,19 @@ class CaseloadPage {
 			.retrieve()
 			.body(JsonNode.class)
 			.path("definition");
+		remember(chosen, response);
 		Map<String, String> siteNames = new HashMap<>();
 		definition.path("sites").forEach((s) -> siteNames.put(Json.text(s.path("id")), s.path("name").asString()));
+		// a site chosen under the project shown before would match nothing in this one
+		String siteFilter = (site != null && siteNames.containsKey(site)) ? site : null;
+		model.addAttribute("site", siteFilter);
 		model.addAttribute("sites", siteNames.entrySet().stream().sorted(Map.Entry.comparingByValue()).toList());
 		model.addAttribute("projectName", definition.path("name").asString(chosen));
 
 		UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/api/projects/{id}/participants")
 			.queryParam("size", 500);
-		if (blankToNull(site) != null) {
-			uri.queryParam("site", site);
+		if (siteFilter != null) {
+			uri.queryParam("site", siteFilter);
 		}
 		if (blankToNull(status) != null) {
 			uri.queryParam("status", status);
@@ -117,6 +128,31 @@ class CaseloadPage {
 		model.addAttribute("rows", rows);
 		model.addAttribute("total", page.path("total").asLong());
 		return "caseload/caseload";
+	}
+
+	/**
+	 * The project asked for, else the one the coach chose last, else the first: a coach
+	 * who comes back to the caseload finds the project they were working in.
+	 */
+	private static @Nullable String choose(List<ProjectChoice> projects, @Nullable String asked,
+			@Nullable String last) {
+		for (String wanted : new String[] { asked, last }) {
+			if (wanted != null && projects.stream().anyMatch((p) -> p.id().equals(wanted))) {
+				return wanted;
+			}
+		}
+		return projects.isEmpty() ? null : projects.get(0).id();
+	}
+
+	private static void remember(String project, HttpServletResponse response) {
+		response.addHeader(HttpHeaders.SET_COOKIE,
+				ResponseCookie.from(PROJECT_COOKIE, project)
+					.path("/")
+					.httpOnly(true)
+					.sameSite("Lax")
+					.maxAge(Duration.ofDays(365))
+					.build()
+					.toString());
 	}
 
 	private Row row(JsonNode item, Map<String, String> siteNames, @Nullable JsonNode alert, int planDueDays,

@@ -28,12 +28,15 @@ final class Browser {
 		options.setBinary(CHROMIUM.toFile());
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--window-size=1280,1000", "--user-data-dir=" + Files.createTempDirectory("kedja-chromium"));
+				"--window-size=1280,1000", "--lang=sv-SE",
+				"--user-data-dir=" + Files.createTempDirectory("kedja-chromium"));
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
 			.usingAnyFreePort()
 			.build();
 		ChromeDriver driver = new ChromeDriver(service, options);
 		driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+		driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(120));
+		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(180));
 		return driver;
 	}
 
