@@ -22,7 +22,6 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import se.kedja.cases.config.DryRunDeadlines;
 import se.kedja.cases.imports.ImportStore.LineResult;
@@ -36,13 +35,14 @@ import se.kedja.support.problem.ProblemException;
 import se.kedja.support.problem.Problems;
 
 /**
- * One import as it runs: reads the file line by line and records each line in its own
- * transaction, so a refused line changes nothing and the others stand. (Savepoints do not
- * work here: Axon rolls back the whole connection when a command is refused.) A dry run
- * runs each person's lines in one transaction that is rolled back at the end, and
- * schedules no deadlines; after a refused line it starts again and replays that person's
- * accepted lines, so every line is judged against the case as the real import would have
- * left it. Reports and counts are written per batch; a batch ends only between people.
+ * One import as it runs: reads the file line by line and records a batch of lines per
+ * transaction; a refused line changes nothing and the others stand. (Savepoints do not
+ * work here: Axon rolls back the whole connection when a command is refused, so the lines
+ * before it are sent again.) A dry run runs each person's lines in one transaction that
+ * is rolled back at the end, and schedules no deadlines; after a refused line it starts
+ * again and replays that person's accepted lines, so every line is judged against the
+ * case as the real import would have left it. Reports and counts are written per batch; a
+ * batch ends only between people.
  */
 final class ImportRun implements Runnable {
 
@@ -82,8 +82,6 @@ final class ImportRun implements Runnable {
 
 	private final List<ImportLine> batch = new ArrayList<>();
 
-	private final TransactionTemplate lineTransaction;
-
 	ImportRun(ImportJobs.Services services, UUID importId, ProjectView project, boolean dryRun, String startedBy,
 			LineSource source, java.nio.file.Path file) {
 		this.services = services;
@@ -93,7 +91,6 @@ final class ImportRun implements Runnable {
 		this.startedBy = startedBy;
 		this.source = source;
 		this.file = file;
-		this.lineTransaction = new TransactionTemplate(services.transactions());
 	}
 
 	@Override
@@ -166,9 +163,7 @@ final class ImportRun implements Runnable {
 			results.addAll(tryOut(person));
 		}
 		else {
-			for (ImportLine line : this.batch) {
-				results.add(record(line));
-			}
+			results.addAll(record(this.batch));
 		}
 		for (LineResult result : results) {
 			switch (result.outcome()) {
@@ -192,14 +187,54 @@ final class ImportRun implements Runnable {
 		this.batch.clear();
 	}
 
-	/** A real import: the line in its own transaction. */
-	private LineResult record(ImportLine line) {
+	/**
+	 * A real import: the batch in one transaction. A refusal spoils the transaction, so
+	 * it is rolled back, the lines accepted before it are sent again and committed, and
+	 * the rest of the batch goes on in a new transaction.
+	 */
+	private List<LineResult> record(List<ImportLine> lines) {
+		PlatformTransactionManager transactions = this.services.transactions();
+		List<LineResult> results = new ArrayList<>();
+		List<ImportLine> pending = new ArrayList<>();
+		TransactionStatus status = transactions.getTransaction(TransactionDefinition.withDefaults());
 		try {
-			return this.lineTransaction.execute((status) -> attempt(line));
+			for (ImportLine line : lines) {
+				try {
+					LineResult result = attempt(line);
+					if (result.outcome().equals("accepted")) {
+						pending.add(line);
+					}
+					results.add(result);
+				}
+				catch (RuntimeException ex) {
+					results.add(rejected(line, line.text(Columns.COMMAND), line.text(Columns.PARTICIPANT), ex));
+					if (!status.isCompleted()) {
+						transactions.rollback(status);
+					}
+					status = transactions.getTransaction(TransactionDefinition.withDefaults());
+					for (ImportLine replay : pending) {
+						attempt(replay);
+					}
+					transactions.commit(status);
+					pending.clear();
+					status = transactions.getTransaction(TransactionDefinition.withDefaults());
+				}
+			}
+			transactions.commit(status);
 		}
 		catch (RuntimeException ex) {
-			return rejected(line, line.text(Columns.COMMAND), line.text(Columns.PARTICIPANT), ex);
+			if (!status.isCompleted()) {
+				transactions.rollback(status);
+			}
+			log.warn("Import {}: {} lines could not be committed", this.importId, pending.size(), ex);
+			List<Long> lost = pending.stream().map(ImportLine::number).toList();
+			results.replaceAll(
+					(r) -> lost.contains(r.line())
+							? new LineResult(r.line(), "rejected", r.command(), r.participant(), "", "not-recorded",
+									message("import.line.not-recorded", SV), message("import.line.not-recorded", EN))
+							: r);
 		}
+		return results;
 	}
 
 	/**
