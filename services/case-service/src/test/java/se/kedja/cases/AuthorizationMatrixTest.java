@@ -52,6 +52,12 @@ class AuthorizationMatrixTest {
 			Map.entry("POST /api/projects/{projectId}/participants", Rule.of(PROJECT, "coach")),
 			Map.entry("GET /api/projects/{projectId}",
 					Rule.of(PROJECT, "coach", "manager", "auditor").andEverywhere("admin")),
+			Map.entry("POST /api/projects/{projectId}/imports", Rule.of(PROJECT, "coach")),
+			Map.entry("GET /api/projects/{projectId}/imports/template.csv", Rule.of(PROJECT, "coach")),
+			Map.entry("GET /api/projects/{projectId}/imports/template.xlsx", Rule.of(PROJECT, "coach")),
+			Map.entry("GET /api/projects/{projectId}/imports/{importId}", Rule.of(PROJECT, "coach")),
+			Map.entry("GET /api/projects/{projectId}/imports/{importId}/report.csv", Rule.of(PROJECT, "coach")),
+			Map.entry("DELETE /api/projects/{projectId}/imports/{importId}", Rule.of(PROJECT, "coach")),
 			Map.entry("PUT /api/projects/{projectId}/definition", Rule.of(ROLE, "admin")),
 			Map.entry("POST /api/projects/{projectId}/definition", Rule.of(ROLE, "admin")),
 			Map.entry("GET /api/projects/{projectId}/assignments", Rule.of(ROLE, "admin")),
@@ -75,8 +81,8 @@ class AuthorizationMatrixTest {
 		String participant = seededCase(personnummer);
 		AuthorizationMatrix matrix = new AuthorizationMatrix(this.port, Fixtures.PROJECT, "sesam",
 				Map.of("id", participant, "participantId", participant, "projectId", Fixtures.PROJECT, "activityId",
-						UUID.randomUUID().toString(), "transferId", UUID.randomUUID().toString(), "userId",
-						"matrix-someone"),
+						UUID.randomUUID().toString(), "transferId", UUID.randomUUID().toString(), "importId",
+						UUID.randomUUID().toString(), "userId", "matrix-someone"),
 				List.of(personnummer, personnummer.replace("-", ""), NAME, EMAIL));
 
 		List<String> failures = matrix.run(RULES);

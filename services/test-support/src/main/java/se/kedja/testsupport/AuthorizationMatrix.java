@@ -100,6 +100,8 @@ public final class AuthorizationMatrix {
 
 	private final List<Probe> probes = new ArrayList<>();
 
+	private final Map<String, String> contentTypes = new LinkedHashMap<>();
+
 	/**
 	 * @param port the service's port
 	 * @param project the project the "inside" callers are assigned to, and the seeded
@@ -126,11 +128,24 @@ public final class AuthorizationMatrix {
 		Map<String, Map<String, Object>> paths = JsonPath.read(docs.body(), "$.paths");
 		Set<String> endpoints = new TreeSet<>(
 				Comparator.comparing((String e) -> e.startsWith("DELETE")).thenComparing(Comparator.naturalOrder()));
-		paths.forEach((path, operations) -> operations.keySet()
-			.stream()
-			.filter((method) -> Set.of("get", "post", "put", "patch", "delete").contains(method))
-			.forEach((method) -> endpoints.add(method.toUpperCase(Locale.ROOT) + " " + path)));
+		paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+			if (Set.of("get", "post", "put", "patch", "delete").contains(method)) {
+				String endpoint = method.toUpperCase(Locale.ROOT) + " " + path;
+				endpoints.add(endpoint);
+				this.contentTypes.put(endpoint, contentType(operation));
+			}
+		}));
 		return List.copyOf(endpoints);
+	}
+
+	/** The first type the operation's request body takes, JSON when it lists JSON. */
+	private static String contentType(Object operation) {
+		if (operation instanceof Map<?, ?> map && map.get("requestBody") instanceof Map<?, ?> body
+				&& body.get("content") instanceof Map<?, ?> content && !content.isEmpty()) {
+			return content.containsKey("application/json") ? "application/json"
+					: String.valueOf(content.keySet().iterator().next());
+		}
+		return "application/json";
 	}
 
 	public static String endpointKey(String method, String path) {
@@ -250,8 +265,16 @@ public final class AuthorizationMatrix {
 			.timeout(Duration.ofSeconds(30))
 			.header("X-Kedja-Purpose", "authorisation matrix");
 		if (method.equals("POST") || method.equals("PUT") || method.equals("PATCH")) {
-			request.header("Content-Type", "application/json")
-				.method(method, HttpRequest.BodyPublishers.ofString("{}"));
+			// a body of a type the endpoint takes, so that the request reaches the
+			// endpoint
+			String type = this.contentTypes.getOrDefault(endpoint, "application/json");
+			if (type.startsWith("multipart/")) {
+				request.header("Content-Type", type + "; boundary=matrix")
+					.method(method, HttpRequest.BodyPublishers.ofString("--matrix--\r\n"));
+			}
+			else {
+				request.header("Content-Type", type).method(method, HttpRequest.BodyPublishers.ofString("{}"));
+			}
 		}
 		else {
 			request.method(method, HttpRequest.BodyPublishers.noBody());

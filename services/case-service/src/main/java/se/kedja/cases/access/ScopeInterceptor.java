@@ -63,6 +63,10 @@ class ScopeInterceptor implements HandlerInterceptor {
 				Scopes.requireProject(principal, project, Role.COACH, Role.MANAGER, Role.AUDITOR);
 			}
 		}
+		else if (pattern.startsWith("/api/projects/{projectId}/imports")) {
+			// bulk imports of case histories carry personal data: the project's coaches
+			Scopes.requireProject(principal, project, Role.COACH);
+		}
 		else if (pattern.startsWith("/api/projects/{projectId}/definition")
 				|| pattern.startsWith("/api/projects/{projectId}/assignments")) {
 			Scopes.requireRole(principal, Role.ADMIN);
