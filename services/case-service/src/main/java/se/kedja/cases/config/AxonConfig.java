@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.axonframework.common.lock.LockFactory;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -50,6 +51,12 @@ public class AxonConfig {
 	@ConditionalOnMissingBean
 	Clock clock() {
 		return Clock.systemUTC();
+	}
+
+	/** Named by {@code @Aggregate(lockFactory = ...)} on ParticipantCase. */
+	@Bean
+	LockFactory transactionScopedLockFactory() {
+		return new TransactionScopedLockFactory();
 	}
 
 	@Bean
@@ -150,8 +157,10 @@ public class AxonConfig {
 	/**
 	 * The case read model is kept by a subscribing processor, in the command's own
 	 * transaction, so a read after a write sees it. The Kafka publisher is a tracking
-	 * processor whose token is the outbox position; a handler failure propagates, so the
-	 * processor retries with back-off instead of skipping an event.
+	 * processor whose token is the outbox position; it takes up to 100 events a batch and
+	 * waits for all their acknowledgements before the batch commits (KafkaPublisher). A
+	 * handler failure propagates, so the processor retries with back-off instead of
+	 * skipping an event.
 	 */
 	@Bean
 	ConfigurerModule kedjaEventProcessing() {
@@ -159,7 +168,7 @@ public class AxonConfig {
 			.registerSubscribingEventProcessor(CASE_READ_MODEL)
 			.registerTrackingEventProcessor(KAFKA_PUBLISHER, org.axonframework.config.Configuration::eventStore,
 					(c) -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-						.andBatchSize(10)
+						.andBatchSize(100)
 						.andEventAvailabilityTimeout(200, java.util.concurrent.TimeUnit.MILLISECONDS))
 			.registerListenerInvocationErrorHandler(CASE_READ_MODEL, (c) -> PropagatingErrorHandler.instance())
 			.registerListenerInvocationErrorHandler(KAFKA_PUBLISHER, (c) -> PropagatingErrorHandler.instance());

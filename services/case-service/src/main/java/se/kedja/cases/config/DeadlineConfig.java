@@ -14,6 +14,7 @@ import org.axonframework.serialization.Serializer;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 /**
  * Deadlines (a plan due 30 days after enrolment, a follow-up 90 days after exit) are kept
@@ -28,9 +29,16 @@ class DeadlineConfig {
 		return new DbSchedulerDeadlineManagerSupplier();
 	}
 
+	/**
+	 * On a transaction-aware data source, so a deadline is scheduled (or cancelled) in
+	 * the command's own transaction: it exists only if the command's events do, it cannot
+	 * fire before they are committed, and scheduling takes no second connection from the
+	 * pool.
+	 */
 	@Bean
 	Scheduler deadlineScheduler(DataSource dataSource, DbSchedulerDeadlineManagerSupplier supplier) {
-		return Scheduler.create(dataSource, DbSchedulerDeadlineManager.binaryTask(supplier))
+		return Scheduler
+			.create(new TransactionAwareDataSourceProxy(dataSource), DbSchedulerDeadlineManager.binaryTask(supplier))
 			.tableName("scheduled_tasks")
 			.pollingInterval(Duration.ofSeconds(5))
 			.threads(2)

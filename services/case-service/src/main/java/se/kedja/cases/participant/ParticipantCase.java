@@ -81,7 +81,7 @@ import static se.kedja.cases.participant.CaseRuleViolation.refuseIf;
  * One participant's case (ärende), from enrolment to erasure. Command handlers check the
  * rules and apply events; the one event sourcing handler only assigns.
  */
-@Aggregate
+@Aggregate(lockFactory = "transactionScopedLockFactory")
 class ParticipantCase {
 
 	/**

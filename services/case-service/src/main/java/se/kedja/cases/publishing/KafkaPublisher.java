@@ -4,7 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -16,6 +21,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.kafka.core.KafkaTemplate;
@@ -33,15 +40,19 @@ import se.kedja.events.projects.ProjectEvent;
 
 /**
  * Publishes every stored event to Kafka, in store order, as an {@link EventEnvelope} in
- * its stream's hash chain. It waits for the broker's acknowledgement, so the processor's
- * token (the outbox position) only moves past events the broker has; a failure is
- * rethrown and the processor retries from the same event.
+ * its stream's hash chain. The events of a processor batch are all sent at once (the
+ * idempotent producer keeps their order per case), and the batch commits only when the
+ * broker has acknowledged every one of them, so the processor's token (the outbox
+ * position) only moves past events the broker has; a failure rolls the batch back and the
+ * processor retries from its first event.
  */
 @Component
 @ProcessingGroup(AxonConfig.KAFKA_PUBLISHER)
 class KafkaPublisher {
 
 	private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
+
+	private static final String BATCH = KafkaPublisher.class.getName() + ".batch";
 
 	private final KafkaTemplate<String, EventEnvelope<?>> kafka;
 
@@ -55,12 +66,12 @@ class KafkaPublisher {
 	}
 
 	@EventHandler
-	void on(CaseEvent event, DomainEventMessage<?> message, TrackingToken token) throws Exception {
+	void on(CaseEvent event, DomainEventMessage<?> message, TrackingToken token) {
 		publish(Topics.CASE_EVENTS, envelope(event, event.businessDate(), message, token));
 	}
 
 	@EventHandler
-	void on(ProjectEvent event, DomainEventMessage<?> message, TrackingToken token) throws Exception {
+	void on(ProjectEvent event, DomainEventMessage<?> message, TrackingToken token) {
 		publish(Topics.PROJECT_EVENTS, envelope(event, null, message, token));
 	}
 
@@ -70,23 +81,60 @@ class KafkaPublisher {
 		Instant recordedAt = instant(metadata.get(RecordingMetadata.RECORDED_AT), message);
 		String streamId = message.getAggregateIdentifier();
 		long sequence = message.getSequenceNumber();
+		Map<String, String> batchHashes = batch().hashes();
 		EventEnvelope<E> envelope = new EventEnvelope<>(EventId.of(message.getIdentifier()),
 				this.json.typeName(event.getClass()), this.json.currentVersion(event.getClass()), streamId, sequence,
 				(businessDate != null) ? businessDate : LocalDate.ofInstant(recordedAt, ZoneOffset.UTC), recordedAt,
 				text(metadata.get(RecordingMetadata.RECORDED_BY), "system"),
 				uuid(metadata.get(RecordingMetadata.COMMAND_ID)), uuid(metadata.get(RecordingMetadata.CORRELATION_ID)),
 				textOrNull(metadata.get(RecordingMetadata.IMPORT_ID)), null,
-				this.chain.previousHash(streamId, sequence), token.position().orElse(EventEnvelope.UNKNOWN_POSITION),
+				previousHash(batchHashes, streamId, sequence), token.position().orElse(EventEnvelope.UNKNOWN_POSITION),
 				event);
 		String hash = EventHashes.hash(envelope);
 		this.chain.record(streamId, sequence, message.getIdentifier(), hash);
+		batchHashes.put(streamId + "@" + sequence, hash);
 		return envelope.withHash(hash);
 	}
 
-	private void publish(Topic<String, ?> topic, EventEnvelope<?> envelope)
-			throws InterruptedException, ExecutionException, TimeoutException {
-		this.kafka.send(new ProducerRecord<>(topic.name(), envelope.streamId(), envelope))
-			.get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+	/** The previous event of the stream is often in the same batch: no query then. */
+	private @Nullable String previousHash(Map<String, String> batchHashes, String streamId, long sequence) {
+		String inBatch = batchHashes.get(streamId + "@" + (sequence - 1));
+		return (inBatch != null) ? inBatch : this.chain.previousHash(streamId, sequence);
+	}
+
+	private void publish(Topic<String, ?> topic, EventEnvelope<?> envelope) {
+		batch().acks().add(this.kafka.send(new ProducerRecord<>(topic.name(), envelope.streamId(), envelope)));
+	}
+
+	/**
+	 * What the current batch has sent. Its acknowledgements are awaited before the
+	 * batch's transaction (with the token and the hashes) commits.
+	 */
+	private Batch batch() {
+		UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+		return unitOfWork.getOrComputeResource(BATCH, (key) -> {
+			Batch batch = new Batch(new ArrayList<>(), new HashMap<>());
+			unitOfWork.onPrepareCommit((u) -> batch.awaitAcks());
+			return batch;
+		});
+	}
+
+	private record Batch(List<CompletableFuture<?>> acks, Map<String, String> hashes) {
+
+		void awaitAcks() {
+			try {
+				CompletableFuture.allOf(this.acks.toArray(CompletableFuture[]::new))
+					.get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Interrupted while awaiting the broker's acknowledgements", ex);
+			}
+			catch (ExecutionException | TimeoutException ex) {
+				throw new IllegalStateException("The broker did not acknowledge the batch", ex);
+			}
+		}
+
 	}
 
 	private static Instant instant(@Nullable Object value, EventMessage<?> message) {

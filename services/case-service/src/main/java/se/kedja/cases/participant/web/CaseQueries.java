@@ -48,6 +48,13 @@ class CaseQueries {
 			@Nullable String responsibleActor, String status, LocalDate enrolledOn, @Nullable LocalDate planAgreedOn,
 			@Nullable LocalDate lastFollowUpOn, @Nullable LocalDate exitedOn, boolean personalDataErased, long version,
 			@Nullable Person person) {
+
+		CaseView withPerson(@Nullable Person person) {
+			return new CaseView(this.participantId, this.projectId, this.siteId, this.coachId, this.responsibleActor,
+					this.status, this.enrolledOn, this.planAgreedOn, this.lastFollowUpOn, this.exitedOn,
+					this.personalDataErased, this.version, person);
+		}
+
 	}
 
 	record Page(List<CaseView> items, int page, int size, long total) {
@@ -56,8 +63,17 @@ class CaseQueries {
 	Optional<CaseView> find(ParticipantId participant) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM case_summary WHERE participant_id = ?")
 			.param(participant.value())
-			.query(this::view)
-			.optional();
+			.query(CaseQueries::view)
+			.optional()
+			.map(this::withPerson);
+	}
+
+	Optional<ProjectId> projectOf(ParticipantId participant) {
+		return this.jdbc.sql("SELECT project_id FROM case_summary WHERE participant_id = ?")
+			.param(participant.value())
+			.query(String.class)
+			.optional()
+			.map(ProjectId::of);
 	}
 
 	Page caseload(ProjectId project, @Nullable String coach, @Nullable String site, @Nullable String status, int page,
@@ -87,19 +103,31 @@ class CaseQueries {
 			.sql("SELECT " + COLUMNS + " FROM case_summary" + where
 					+ " ORDER BY enrolled_on, participant_id LIMIT ? OFFSET ?")
 			.params(paged)
-			.query(this::view)
-			.list();
+			.query(CaseQueries::view)
+			.list()
+			.stream()
+			.map(this::withPerson)
+			.toList();
 		return new Page(items, page, size, total);
 	}
 
-	private CaseView view(ResultSet rs, int row) throws SQLException {
+	/**
+	 * Read after the row's query has given its connection back: reading it inside the row
+	 * mapper held two pooled connections per request, and enough concurrent requests
+	 * starved the pool until its 30 s timeout.
+	 */
+	private CaseView withPerson(CaseView view) {
+		return view
+			.withPerson(this.personalData.find(ParticipantId.of(view.participantId())).map(Person::of).orElse(null));
+	}
+
+	private static CaseView view(ResultSet rs, int row) throws SQLException {
 		ParticipantId id = new ParticipantId(rs.getObject("participant_id", UUID.class));
-		Person person = this.personalData.find(id).map(Person::of).orElse(null);
 		return new CaseView(id.toString(), rs.getString("project_id"), rs.getString("site_id"),
 				rs.getString("coach_id"), rs.getString("responsible_actor"), rs.getString("status"),
 				rs.getObject("enrolled_on", LocalDate.class), rs.getObject("plan_agreed_on", LocalDate.class),
 				rs.getObject("last_follow_up_on", LocalDate.class), rs.getObject("exited_on", LocalDate.class),
-				rs.getBoolean("personal_data_erased"), rs.getLong("version"), person);
+				rs.getBoolean("personal_data_erased"), rs.getLong("version"), null);
 	}
 
 }

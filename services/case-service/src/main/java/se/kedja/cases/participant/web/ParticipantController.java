@@ -202,8 +202,8 @@ class ParticipantController {
 	ResponseEntity<?> exit(@PathVariable String id, @Valid @RequestBody CaseRequests.Exit body,
 			@Parameter(hidden = true) Write write) {
 		ParticipantId participant = CaseWrites.participantId(id);
-		ProjectSettings settings = this.queries.find(participant)
-			.flatMap((view) -> this.projects.find(ProjectId.of(view.projectId())))
+		ProjectSettings settings = this.queries.projectOf(participant)
+			.flatMap(this.projects::find)
 			.map((project) -> project.definition().settings())
 			.orElseGet(ProjectSettings::defaults);
 		return write.send(id, body, (p) -> CaseCommands.exit(p, body, settings));
