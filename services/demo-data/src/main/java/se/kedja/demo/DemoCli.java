@@ -43,7 +43,7 @@ public final class DemoCli {
 			  --out FILE          where ndjson and csv write
 			  --case-service URL  (load) default http://localhost:8081
 			  --audit-service URL (load) for corrections' event ids, default http://localhost:8083
-			  --parallel N        (load) participants sent at once, default 4
+			  --parallel N        (load) participants sent at once, default 16
 			  --marker FILE       (load) write this file when done, with the seed, today and date shift per project;
 			                      if it exists, its seed and today are used, so a rerun sends the same commands""";
 
@@ -121,7 +121,7 @@ public final class DemoCli {
 
 		URI auditService = URI.create("http://localhost:8083");
 
-		int parallel = 4;
+		int parallel = 16;
 
 		@Nullable Path marker;
 

@@ -56,6 +56,8 @@ public final class DemoLoader {
 		.connectTimeout(Duration.ofSeconds(5))
 		.build();
 
+	private final AccessToken token = AccessToken.fromEnvironment(this.http, System.getenv());
+
 	public DemoLoader(URI caseService, URI auditService, int parallel, Consumer<String> out) {
 		this.caseService = caseService;
 		this.auditService = auditService;
@@ -221,6 +223,7 @@ public final class DemoLoader {
 	Response get(URI base, String path, Map<String, String> headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).GET();
 		headers.forEach(request::header);
+		this.token.authorization().ifPresent((value) -> request.header("Authorization", value));
 		return send(request.build());
 	}
 
@@ -243,6 +246,7 @@ public final class DemoLoader {
 			.header("Content-Type", contentType)
 			.header("X-Kedja-User", user)
 			.method(method, HttpRequest.BodyPublishers.ofString(body));
+		this.token.authorization().ifPresent((value) -> request.header("Authorization", value));
 		if (idempotencyKey != null) {
 			request.header("Idempotency-Key", idempotencyKey);
 		}
