@@ -104,7 +104,7 @@ public final class DemoLoader {
 		Counters counters = new Counters();
 		List<Deferred> corrections = Collections.synchronizedList(new ArrayList<>());
 		try (ExecutorService pool = Executors.newFixedThreadPool(this.parallel)) {
-			Iterator<ParticipantHistory> histories = generator.histories().iterator();
+			Iterator<ParticipantHistory> histories = interleaved(generator);
 			List<Future<?>> running = new ArrayList<>();
 			long nextReport = System.nanoTime() + PROGRESS_EVERY.toNanos();
 			while (histories.hasNext()) {
@@ -129,6 +129,35 @@ public final class DemoLoader {
 		counters.failures.stream().limit(10).forEach((failure) -> this.out.accept("[demo]   " + failure));
 		return new Result(new TreeMap<>(counters.participants), counters.commands.get(), counters.replayed.get(),
 				corrections.size() - skipped, skipped, List.copyOf(counters.failures), took, shifts);
+	}
+
+	/**
+	 * The projects' participants in turn rather than one project after another, so every
+	 * project's dashboard fills from the first seconds of a load.
+	 */
+	private static Iterator<ParticipantHistory> interleaved(DemoGenerator generator) {
+		List<Iterator<ParticipantHistory>> projects = new ArrayList<>();
+		generator.projects().forEach((project) -> projects.add(generator.histories(project).iterator()));
+		return new Iterator<>() {
+
+			private int turn;
+
+			@Override
+			public boolean hasNext() {
+				projects.removeIf((project) -> !project.hasNext());
+				return !projects.isEmpty();
+			}
+
+			@Override
+			public ParticipantHistory next() {
+				if (!hasNext()) {
+					throw new java.util.NoSuchElementException();
+				}
+				this.turn = (this.turn + 1) % projects.size();
+				return projects.get(this.turn).next();
+			}
+
+		};
 	}
 
 	private void report(Counters counters, long started) {
