@@ -60,12 +60,8 @@ class ImportScaleTest {
 				}
 			}
 		}
-		RestClient http = RestClient.builder()
-			.baseUrl("http://localhost:" + this.port)
-			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.get().unrestricted("coach-anna"))
-			.build();
 		long started = System.nanoTime();
-		JsonNode job = JSON.readTree(http.post()
+		JsonNode job = JSON.readTree(http().post()
 			.uri("/api/projects/orangeriet/imports")
 			.contentType(MediaType.parseMediaType("application/x-ndjson"))
 			.body(new FileSystemResource(file))
@@ -75,8 +71,8 @@ class ImportScaleTest {
 		Instant deadline = Instant.now().plus(Duration.ofMinutes(60));
 		while (!List.of("DONE", "FAILED").contains(job.path("status").asString()) && Instant.now().isBefore(deadline)) {
 			sleep();
-			job = JSON
-				.readTree(http.get().uri("/api/projects/orangeriet/imports/" + importId).retrieve().body(String.class));
+			job = JSON.readTree(
+					http().get().uri("/api/projects/orangeriet/imports/" + importId).retrieve().body(String.class));
 		}
 		double seconds = (System.nanoTime() - started) / 1e9;
 		System.out.printf(
@@ -89,6 +85,14 @@ class ImportScaleTest {
 		assertThat(job.path("status").asString()).isEqualTo("DONE");
 		assertThat(job.path("linesRead").asLong()).isEqualTo(PEOPLE * 5L);
 		assertThat(job.path("rejected").asLong()).isZero();
+	}
+
+	/** A fresh token each time: the run outlasts one. */
+	private RestClient http() {
+		return RestClient.builder()
+			.baseUrl("http://localhost:" + this.port)
+			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.get().unrestricted("coach-anna"))
+			.build();
 	}
 
 	private static List<Map<String, Object>> person(int i) {
