@@ -173,13 +173,24 @@ class CaseloadPage {
 			}
 		}
 		JsonNode person = item.path("person");
-		String name = person.isObject() ? person.path("name").asString() : message("caseload.erased");
+		String name = person.isObject() ? person.path("name").asString() : item.path("personalDataErased").asBoolean()
+				? message("caseload.erased") : pseudonym(item.path("participantId").asString());
 		String alertText = (alert != null) ? message("alert." + alert.path("kind").asString()) : null;
 		boolean overdue = alert != null || (due != null && due.isBefore(today));
 		return new Row(item.path("participantId").asString(), name,
 				siteNames.getOrDefault(item.path("siteId").asString(), item.path("siteId").asString()), status,
 				message("enum.CaseStatus." + status), item.path("enrolledOn").asString(null), due,
 				(dueWhat != null) ? message("caseload.due." + dueWhat) : null, overdue, alertText);
+	}
+
+	/**
+	 * Names reach only the participant's own coach; everyone else sees the case under its
+	 * id.
+	 */
+	private String pseudonym(String participantId) {
+		return this.messages.getMessage("caseload.pseudonym",
+				new Object[] { participantId.substring(0, Math.min(8, participantId.length())) },
+				LocaleContextHolder.getLocale());
 	}
 
 	private Map<String, JsonNode> alerts(String project) {

@@ -15,15 +15,11 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
- * The one place that decides how the web app calls the services. Until security is wired,
- * the caller travels as {@code X-Kedja-User}; with OIDC login, {@link #callerIdentity()}
- * becomes an interceptor that adds the signed-in user's own bearer token, and nothing
- * else in the web app changes.
+ * The one place that decides how the web app calls the services: as the signed-in person,
+ * with their own access token (never one of the web app's), in their language.
  */
 @Configuration(proxyBeanMethods = false)
 class ServiceClients {
-
-	static final String USER_HEADER = "X-Kedja-User";
 
 	@Bean
 	KedjaApis kedjaApis(RestClient.Builder builder, ServicesProperties services, JsonMapper json) {
@@ -48,7 +44,7 @@ class ServiceClients {
 
 	private static ClientHttpRequestInterceptor callerIdentity() {
 		return (request, body, execution) -> {
-			Caller.current().ifPresent((caller) -> request.getHeaders().set(USER_HEADER, caller.user()));
+			Caller.current().ifPresent((caller) -> request.getHeaders().setBearerAuth(caller.accessToken()));
 			return execution.execute(request, body);
 		};
 	}

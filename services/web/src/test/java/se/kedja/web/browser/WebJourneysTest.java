@@ -46,7 +46,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -57,7 +56,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * an axe-core scan of every page in Swedish and English.
  */
 @ExtendWith(RequiresBrowserAndServices.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebJourneysTest {
 
@@ -66,6 +65,15 @@ class WebJourneysTest {
 	private static final Path SCREENSHOTS = Path.of("..", "..", "docs", "screenshots");
 
 	private static final AtomicInteger PEOPLE = new AtomicInteger(1);
+
+	// the identity service's demo accounts, one per role
+	private static final String COACH = "coach@demo.kedja";
+
+	private static final String MANAGER = "manager@demo.kedja";
+
+	private static final String AUDITOR = "auditor@demo.kedja";
+
+	private static final String ADMIN = "admin@demo.kedja";
 
 	private static ChromeDriver browser;
 
@@ -77,20 +85,25 @@ class WebJourneysTest {
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-	@LocalServerPort
-	int port;
-
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) {
 		KedjaBackend backend = KedjaBackend.get();
 		registry.add("kedja.services.case-service", () -> backend.url("case-service"));
 		registry.add("kedja.services.progress-service", () -> backend.url("progress-service"));
 		registry.add("kedja.services.audit-service", () -> backend.url("audit-service"));
+		registry.add("kedja.identity.issuer", backend::issuer);
+		registry.add("server.port", backend::webPort);
 	}
 
 	@BeforeAll
-	static void loadTheDemoAndOpenTheBrowser() throws IOException {
-		demo = DemoProject.sesam(KedjaBackend.get());
+	static void loadTheDemoAndOpenTheBrowser() throws IOException, InterruptedException {
+		KedjaBackend backend = KedjaBackend.get();
+		for (String project : List.of("orangeriet", "sesam")) {
+			for (String account : List.of(COACH, MANAGER, AUDITOR)) {
+				assign(account, project);
+			}
+		}
+		demo = DemoProject.sesam(backend);
 		browser = Browser.start();
 	}
 
@@ -120,7 +133,7 @@ class WebJourneysTest {
 	@Test
 	@Order(1)
 	void a_coach_enrols_a_participant_and_records_a_plan_a_follow_up_and_an_exit() {
-		signIn("anna.coach", "COACH");
+		signIn(COACH);
 		open("/caseload?project=orangeriet");
 		assertThat(browser.getTitle()).as(browser.getCurrentUrl() + "\n" + browser.getPageSource())
 			.contains("Mina ärenden");
@@ -182,7 +195,7 @@ class WebJourneysTest {
 	@Test
 	@Order(2)
 	void a_coach_sees_a_demo_projects_caseload_with_what_is_due_first() {
-		signIn("anna.coach", "COACH");
+		signIn(COACH);
 		waitFor(() -> {
 			open("/caseload?project=" + demo.id());
 			return browser.findElements(By.cssSelector("table tbody tr")).size() == demo.participants();
@@ -200,7 +213,7 @@ class WebJourneysTest {
 	@Test
 	@Order(3)
 	void bad_input_shows_the_error_beside_its_field_and_keeps_what_was_typed() {
-		signIn("anna.coach", "COACH");
+		signIn(COACH);
 		open("/participants/" + participant + "/forms/referral");
 		browser.findElement(By.id("f-referredOn")).clear();
 		choose("f-purpose", "HEALTH_CARE");
@@ -220,7 +233,7 @@ class WebJourneysTest {
 	@Test
 	@Order(4)
 	void a_double_submit_records_once() throws Exception {
-		signIn("anna.coach", "COACH");
+		signIn(COACH);
 		long version = caseService("/api/participants/" + participant).path("version").asLong();
 		open("/participants/" + participant + "/forms/survey-answer");
 		type("f-answeredOn", "2010-10-01");
@@ -246,7 +259,7 @@ class WebJourneysTest {
 	@Test
 	@Order(5)
 	void a_manager_sees_the_figure_change_without_reloading() throws Exception {
-		signIn("maria.manager", "MANAGER");
+		signIn(MANAGER);
 		String participants = "td[data-goal='participants']";
 		waitFor(() -> {
 			open("/dashboard?project=" + demo.id());
@@ -271,7 +284,7 @@ class WebJourneysTest {
 			.path(0)
 			.path("participantId")
 			.asString();
-		signIn("eva.auditor", "AUDITOR");
+		signIn(AUDITOR);
 		waitFor(() -> {
 			open("/audit/participants/" + exited + "?purpose=ESF-granskning");
 			return text("#history").contains("Avslut");
@@ -283,13 +296,13 @@ class WebJourneysTest {
 	@Test
 	@Order(7)
 	void an_auditor_opens_the_history_and_the_state_on_a_date() {
-		signIn("eva.auditor", "AUDITOR");
+		signIn(AUDITOR);
 		open("/audit");
 		type("participant", participant);
 		type("purpose", "ESF-granskning");
 		submit();
 		assertThat(browser.getTitle()).contains("Ärendets historik");
-		assertThat(text("#history")).contains("Inskrivning").contains("Avslut").contains("anna.coach");
+		assertThat(text("#history")).contains("Inskrivning").contains("Avslut").contains(COACH);
 		assertThat(text(".facts")).contains("Obruten");
 		browser.findElement(By.id("mode-stood")).click();
 		type("date", "2011-01-01");
@@ -304,37 +317,42 @@ class WebJourneysTest {
 		type("purpose", "Kontroll av åtkomst");
 		type("participant", participant);
 		submit();
-		assertThat(text("table")).contains("eva.auditor").contains("ESF-granskning");
+		assertThat(text("table")).contains(AUDITOR).contains("ESF-granskning");
 	}
 
 	@Test
 	@Order(8)
 	void every_page_passes_axe_in_swedish_and_english() {
-		List<String> pages = new ArrayList<>(List.of("/who", "/caseload", "/caseload?project=" + demo.id(),
-				"/projects/orangeriet/enrol", "/participants/" + participant, "/dashboard",
-				"/dashboard?project=" + demo.id(), "/dashboard?project=orangeriet&asOf=2026-01-01", "/audit",
-				"/audit?participant=nonsense&purpose=", "/audit/participants/" + participant + "?purpose=axe",
-				"/audit/participants/" + participant + "?purpose=axe&mode=stood&date=" + LocalDate.now(),
-				"/audit/access-log", "/audit/access-log?purpose=axe", "/admin/projects"));
+		List<String> coach = new ArrayList<>(List.of("/caseload", "/caseload?project=" + demo.id(),
+				"/projects/orangeriet/enrol", "/participants/" + participant));
 		for (String slug : List.of("plan", "activity", "follow-up", "referral", "transfer", "transfer-acceptance",
 				"transfer-rejection", "consent", "pause", "resumption", "exit", "post-exit-follow-up", "survey-answer",
 				"correction")) {
-			pages.add("/participants/" + participant + "/forms/" + slug);
+			coach.add("/participants/" + participant + "/forms/" + slug);
 		}
 		List<String> violations = new ArrayList<>();
-		signIn("axe.user", "COACH");
 		for (String language : List.of("sv", "en")) {
-			browser.manage().addCookie(new Cookie("kedja-language", language));
-			for (String page : pages) {
-				open(page);
-				assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo(language);
-				violations.addAll(axe(language + " " + page));
-			}
+			signIn(COACH, language);
+			scan(coach, language, violations);
 			open("/participants/" + participant + "/forms/referral");
 			browser.findElement(By.id("f-referredOn")).clear();
 			submit();
 			violations.addAll(axe(language + " referral form with an error"));
-			open("/admin/projects");
+			// another role's page
+			scan(List.of("/dashboard"), language, violations);
+
+			signIn(MANAGER, language);
+			scan(List.of("/dashboard", "/dashboard?project=" + demo.id(),
+					"/dashboard?project=orangeriet&asOf=2026-01-01"), language, violations);
+
+			signIn(AUDITOR, language);
+			scan(List.of("/audit", "/audit?participant=nonsense&purpose=",
+					"/audit/participants/" + participant + "?purpose=axe",
+					"/audit/participants/" + participant + "?purpose=axe&mode=stood&date=" + LocalDate.now(),
+					"/audit/access-log", "/audit/access-log?purpose=axe"), language, violations);
+
+			signIn(ADMIN, language);
+			scan(List.of("/admin/projects"), language, violations);
 			type("projectId", "trasig");
 			type("definition", "id: trasig\nname: [unclosed\n");
 			submit();
@@ -343,16 +361,42 @@ class WebJourneysTest {
 		assertThat(violations).as("WCAG 2.1 A/AA violations").isEmpty();
 	}
 
+	private void signIn(String account, String language) {
+		signIn(account);
+		browser.manage().addCookie(new Cookie("kedja-language", language));
+	}
+
+	private void scan(List<String> pages, String language, List<String> violations) {
+		for (String page : pages) {
+			open(page);
+			assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).as(page).isEqualTo(language);
+			violations.addAll(axe(language + " " + page));
+		}
+	}
+
 	@Test
 	@Order(9)
 	void an_administrator_sees_a_faulty_definition_refused_with_line_and_reason() {
-		signIn("ada.admin", "ADMINISTRATOR");
+		signIn(ADMIN);
 		open("/admin/projects");
 		type("projectId", "trasig");
 		type("definition", "id: trasig\nname: Trasig\nperiodStart: not-a-date\n");
 		submit();
 		assertThat(text(".error-summary")).containsIgnoringCase("line");
 		assertThat(text("table")).contains("Orangeriet");
+	}
+
+	@Test
+	@Order(10)
+	void each_role_has_its_own_menu_and_signing_out_signs_out_of_the_identity_service_too() {
+		signIn(COACH);
+		assertThat(text("nav")).contains("Mina ärenden").doesNotContain("Måluppfyllelse");
+		open("/dashboard");
+		assertThat(text("h1")).isEqualTo("Inte för din roll");
+		browser.findElement(By.cssSelector("form.who button")).click();
+		waitFor(() -> !browser.findElements(By.id("username")).isEmpty(), "the sign-in page after signing out");
+		open("/caseload");
+		waitFor(() -> !browser.findElements(By.id("username")).isEmpty(), "a new sign-in asked for");
 	}
 
 	private List<String> axe(String where) {
@@ -386,7 +430,7 @@ class WebJourneysTest {
 		JsonNode definition = caseService("/api/projects/" + project).path("definition");
 		JsonNode site = definition.path("sites").path(0);
 		String body = """
-				{"name":"Robin Prov","personnummer":"%s","siteId":"%s","coachId":"anna.coach",
+				{"name":"Robin Prov","personnummer":"%s","siteId":"%s","coachId":"coach@demo.kedja",
 				"responsibleActor":"%s","enrolledOn":"%s","gender":"MALE","municipality":"%s",
 				"targetGroups":[],"entrySituations":["UNEMPLOYED"],"monthsWithoutWork":3,"isced":"ISCED_0_2",
 				"consentToStatistics":true}""".formatted(personnummer(), id(site.path("id")),
@@ -396,7 +440,7 @@ class WebJourneysTest {
 			.newBuilder(
 					URI.create(KedjaBackend.get().url("case-service") + "/api/projects/" + project + "/participants"))
 			.header("Content-Type", "application/json")
-			.header("X-Kedja-User", "anna.coach")
+			.header("Authorization", "Bearer " + KedjaBackend.get().demoLoaderToken())
 			.header("Idempotency-Key", UUID.randomUUID().toString())
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());
@@ -412,7 +456,7 @@ class WebJourneysTest {
 	private static JsonNode caseService(String path) throws IOException, InterruptedException {
 		HttpResponse<String> response = HTTP
 			.send(HttpRequest.newBuilder(URI.create(KedjaBackend.get().url("case-service") + path))
-				.header("X-Kedja-User", "web-test")
+				.header("Authorization", "Bearer " + KedjaBackend.get().demoLoaderToken())
 				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
 		return JSON.readTree(response.body());
@@ -429,11 +473,36 @@ class WebJourneysTest {
 		return "19" + digits.substring(0, 6) + "-" + digits.substring(6) + ((10 - sum % 10) % 10);
 	}
 
-	private void signIn(String user, String role) {
-		open("/who");
-		type("user", user);
-		browser.findElement(By.id("role-" + role)).click();
-		submit();
+	/**
+	 * Signs in on the identity service's own page, as a person would, after signing out
+	 * of everything (the web app and the identity service share the host's cookies).
+	 */
+	private void signIn(String account) {
+		open("/css/kedja.css");
+		browser.manage().deleteAllCookies();
+		open("/");
+		waitFor(() -> !browser.findElements(By.id("username")).isEmpty(), "the identity service's sign-in page");
+		browser.findElement(By.id("username")).sendKeys(account);
+		browser.findElement(By.id("password")).sendKeys(KedjaBackend.PASSWORD);
+		browser.findElement(By.cssSelector("button[type=submit]")).click();
+		waitFor(() -> browser.getCurrentUrl().startsWith("http://localhost:" + KedjaBackend.get().webPort() + "/")
+				&& !browser.findElements(By.cssSelector("form.who")).isEmpty(),
+				"signed in to the web app as " + account);
+	}
+
+	/**
+	 * An administrator's assignment of a person to a project, which their token then
+	 * carries.
+	 */
+	private static void assign(String account, String project) throws IOException, InterruptedException {
+		HttpResponse<String> response = HTTP.send(HttpRequest
+			.newBuilder(URI.create(
+					KedjaBackend.get().url("case-service") + "/api/projects/" + project + "/assignments/" + account))
+			.header("Authorization", "Bearer " + KedjaBackend.get().demoLoaderToken())
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString("{\"sites\":[]}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isBetween(200, 201);
 	}
 
 	private void form(String slug) {
@@ -441,7 +510,7 @@ class WebJourneysTest {
 	}
 
 	private void open(String path) {
-		browser.get("http://localhost:" + this.port + path);
+		browser.get("http://localhost:" + KedjaBackend.get().webPort() + path);
 	}
 
 	private static void type(String id, String value) {
