@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -19,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -56,13 +58,27 @@ public final class DemoLoader {
 		.connectTimeout(Duration.ofSeconds(5))
 		.build();
 
-	private final AccessToken token = AccessToken.fromEnvironment(this.http, System.getenv());
+	private final Supplier<Optional<String>> authorization;
 
 	public DemoLoader(URI caseService, URI auditService, int parallel, Consumer<String> out) {
 		this.caseService = caseService;
 		this.auditService = auditService;
 		this.parallel = Math.max(1, parallel);
 		this.out = out;
+		this.authorization = AccessToken.fromEnvironment(this.http, System.getenv())::authorization;
+	}
+
+	/**
+	 * A loader whose {@code Authorization} header values come from elsewhere (a test's
+	 * own issuer) rather than the identity service's client credentials.
+	 */
+	public DemoLoader(URI caseService, URI auditService, int parallel, Consumer<String> out,
+			Supplier<Optional<String>> authorization) {
+		this.caseService = caseService;
+		this.auditService = auditService;
+		this.parallel = Math.max(1, parallel);
+		this.out = out;
+		this.authorization = authorization;
 	}
 
 	/** What a load did: per project, and the commands that were refused. */
@@ -252,7 +268,7 @@ public final class DemoLoader {
 	Response get(URI base, String path, Map<String, String> headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).GET();
 		headers.forEach(request::header);
-		this.token.authorization().ifPresent((value) -> request.header("Authorization", value));
+		this.authorization.get().ifPresent((value) -> request.header("Authorization", value));
 		return send(request.build());
 	}
 
@@ -275,7 +291,7 @@ public final class DemoLoader {
 			.header("Content-Type", contentType)
 			.header("X-Kedja-User", user)
 			.method(method, HttpRequest.BodyPublishers.ofString(body));
-		this.token.authorization().ifPresent((value) -> request.header("Authorization", value));
+		this.authorization.get().ifPresent((value) -> request.header("Authorization", value));
 		if (idempotencyKey != null) {
 			request.header("Idempotency-Key", idempotencyKey);
 		}

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 import se.kedja.demo.generate.DemoGenerator;
 import se.kedja.demo.generate.DemoSummary;
 import se.kedja.testsupport.TestInfrastructure;
+import se.kedja.testsupport.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -71,6 +73,7 @@ class DemoThroughCaseServiceTest {
 					"SPRING_KAFKA_BOOTSTRAP_SERVERS", infrastructure.bootstrapServers(), "SERVER_PORT",
 					Integer.toString(port), "MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED", "true", "KEDJA_DEV_MODE",
 					"true", "KEDJA_PROJECTS_DIR", "file:" + PROJECTS + "/"));
+		builder.environment().put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", TestTokens.get().issuer());
 		this.caseService = builder.start();
 		awaitReady(Duration.ofMinutes(4));
 	}
@@ -87,7 +90,8 @@ class DemoThroughCaseServiceTest {
 	void every_generated_participant_is_in_case_service_caseload_and_a_rerun_records_nothing_twice() throws Exception {
 		DemoGenerator generator = DemoGenerator.only(20081201, TODAY, List.of("mellan-stolarna"));
 		DemoSummary expected = DemoSummary.of(generator.histories(), generator.cutoff());
-		DemoLoader loader = new DemoLoader(this.base, URI.create("http://localhost:1"), 4, System.out::println);
+		DemoLoader loader = new DemoLoader(this.base, URI.create("http://localhost:1"), 4, System.out::println,
+				DemoThroughCaseServiceTest::bearer);
 
 		DemoLoader.Result first = loader.load(generator);
 
@@ -126,7 +130,14 @@ class DemoThroughCaseServiceTest {
 	}
 
 	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		return HTTP.send(HttpRequest.newBuilder(this.base.resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
+		HttpRequest.Builder request = HttpRequest.newBuilder(this.base.resolve(path));
+		bearer().ifPresent((value) -> request.header("Authorization", value));
+		return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	// The demo loader's own machine client holds every role in every project.
+	private static Optional<String> bearer() {
+		return Optional.of("Bearer " + TestTokens.get().unrestricted("kedja-demo-loader"));
 	}
 
 	private void awaitReady(Duration timeout) throws Exception {
