@@ -128,9 +128,11 @@ public abstract class IntegrationTest {
 		throw new AssertionError("No goal " + goalId + " in " + progress);
 	}
 
+	// Generous: a loaded 2-core machine takes minutes to consume a doubled, reshuffled
+	// topic.
 	protected JsonNode awaitProgress(String projectId, Predicate<JsonNode> until) {
 		JsonNode[] last = new JsonNode[1];
-		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).until(() -> {
+		await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(300)).until(() -> {
 			JsonNode progress = progress(projectId);
 			last[0] = progress;
 			return progress.has("goals") && until.test(progress);
