@@ -1,5 +1,6 @@
 package se.kedja.identity.config;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,7 +76,12 @@ class AuthorizationServerConfig {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain loginChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain loginChain(HttpSecurity http, IdentityProperties properties) throws Exception {
+		// After signing in, the browser is sent on to the web app: with form-action
+		// 'self'
+		// alone, Chromium stops that redirect.
+		URI web = URI.create(properties.webRedirectUri());
+		String webOrigin = web.getScheme() + "://" + web.getAuthority();
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/dev/token", "/error")
 			.permitAll()
@@ -83,8 +89,8 @@ class AuthorizationServerConfig {
 			.authenticated())
 			.csrf((csrf) -> csrf.ignoringRequestMatchers("/dev/token"))
 			.formLogin(Customizer.withDefaults())
-			.headers((headers) -> headers.contentSecurityPolicy(
-					(csp) -> csp.policyDirectives("default-src 'self'; frame-ancestors 'none'; form-action 'self'")));
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp
+				.policyDirectives("default-src 'self'; frame-ancestors 'none'; form-action 'self' " + webOrigin)));
 		return http.build();
 	}
 
