@@ -24,7 +24,7 @@ import static se.kedja.testsupport.AuthorizationMatrix.Scope.ROLE;
 class AuthorizationMatrixTest extends AuditServiceTest {
 
 	static final Map<String, Rule> RULES = Map.ofEntries(
-			Map.entry("GET /api/participants/{participantId}/history", Rule.of(CASE, "auditor")),
+			Map.entry("GET /api/participants/{participantId}/history", Rule.of(CASE, "auditor", "coach")),
 			Map.entry("GET /api/participants/{participantId}/history/export.json", Rule.of(CASE, "auditor")),
 			Map.entry("GET /api/participants/{participantId}/history/export.html", Rule.of(CASE, "auditor")),
 			Map.entry("GET /api/participants/{participantId}/state", Rule.of(CASE, "auditor")),

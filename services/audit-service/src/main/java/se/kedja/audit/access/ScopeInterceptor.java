@@ -22,12 +22,15 @@ import se.kedja.support.security.Scopes;
 
 /**
  * Auditors read the histories, verifications and checkpoints of the projects they are
- * assigned to; a case or checkpoint outside their scope answers exactly as one that does
- * not exist. The access log is read per case of their projects, or whole by an auditor of
- * every project. An endpoint without a rule is refused.
+ * assigned to, and coaches the histories of their projects' cases; a case or checkpoint
+ * outside their scope answers exactly as one that does not exist. The access log is read
+ * per case of their projects, or whole by an auditor of every project. An endpoint
+ * without a rule is refused.
  */
 @Component
 class ScopeInterceptor implements HandlerInterceptor {
+
+	private static final String COACH_READABLE = "GET /api/participants/{participantId}/history";
 
 	private final JdbcClient jdbc;
 
@@ -45,7 +48,7 @@ class ScopeInterceptor implements HandlerInterceptor {
 		Map<String, String> variables = (Map<String, String>) request
 			.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
 		KedjaPrincipal principal = KedjaPrincipal.current();
-		Scopes.requireRole(principal, Role.AUDITOR);
+		Scopes.requireRole(principal, rolesFor(request.getMethod() + " " + pattern));
 		if (pattern.startsWith("/api/participants/{participantId}")) {
 			String id = variables.get("participantId");
 			projectOfCase(id).ifPresent((project) -> {
@@ -72,6 +75,12 @@ class ScopeInterceptor implements HandlerInterceptor {
 			throw Scopes.forbidden();
 		}
 		return true;
+	}
+
+	// A coach follows their own cases' timeline and plan from the history; the read is
+	// access-logged with its purpose like an auditor's.
+	private static Role[] rolesFor(String endpoint) {
+		return COACH_READABLE.equals(endpoint) ? new Role[] { Role.AUDITOR, Role.COACH } : new Role[] { Role.AUDITOR };
 	}
 
 	private void accessLog(KedjaPrincipal principal, String participant, boolean verification) {
