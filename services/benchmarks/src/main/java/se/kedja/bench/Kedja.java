@@ -128,8 +128,10 @@ final class Kedja {
 
 	static Kedja attach(Path dataDir) {
 		Optional<ProcessHandle> launcher = ProcessHandle.allProcesses()
-			.filter((
-					process) -> process.info().commandLine().map((line) -> line.contains("launcher.jar")).orElse(false))
+			.filter((process) -> process.info()
+				.commandLine()
+				.map((line) -> line.contains("-jar") && line.contains("launcher.jar"))
+				.orElse(false))
 			.findFirst();
 		return new Kedja(dataDir, true, null, launcher.orElse(null), Double.NaN, Map.of());
 	}
@@ -182,6 +184,18 @@ final class Kedja {
 		List<ProcessHandle> tree = new ArrayList<>();
 		tree.add(this.root);
 		this.root.descendants().forEach(tree::add);
+		// pg_ctl starts the postmaster detached, so it is no descendant of the launcher:
+		// it
+		// is found by its data directory, with its backends
+		String pgData = this.dataDir.resolve("postgres").toString();
+		ProcessHandle.allProcesses()
+			.filter((process) -> process.info().command().map((c) -> c.endsWith("/postgres")).orElse(false))
+			.filter((process) -> process.info().commandLine().map((line) -> line.contains(pgData)).orElse(false))
+			.filter((process) -> !tree.contains(process))
+			.forEach((postmaster) -> {
+				tree.add(postmaster);
+				postmaster.descendants().filter((child) -> !tree.contains(child)).forEach(tree::add);
+			});
 		Map<String, Integer> postgres = new LinkedHashMap<>();
 		for (ProcessHandle process : tree) {
 			double mib = vmRssKiB(process.pid()) / 1024.0;
@@ -205,7 +219,13 @@ final class Kedja {
 
 	private static String name(ProcessHandle process) {
 		String line = process.info().commandLine().orElse("");
-		if (line.contains("launcher.jar")) {
+		if (line.contains("KafkaChild") || line.contains("kafka.Kafka")) {
+			return "kafka";
+		}
+		if (line.contains("PostgresChild")) {
+			return "postgres (zonky JVM)";
+		}
+		if (line.contains("launcher.jar") && !line.contains(" -cp ")) {
 			return "launcher";
 		}
 		for (String service : List.of("case-service", "progress-service", "audit-service", "identity", "web",
