@@ -45,6 +45,14 @@ public final class DemoLoader {
 
 	private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 
+	/**
+	 * The identity service's demo accounts (services/identity, DemoAccounts) other than
+	 * admin.
+	 */
+	static final List<String> DEMO_ACCOUNTS = List.of("coach@demo.kedja", "manager@demo.kedja", "auditor@demo.kedja");
+
+	private static final String LOADER = "kedja-demo-loader";
+
 	private final URI caseService;
 
 	private final URI auditService;
@@ -105,10 +113,23 @@ public final class DemoLoader {
 
 	}
 
-	/** Moves every project's period to the demo's dates, as a load does first. */
+	/**
+	 * Moves every project's period to the demo's dates, as a load does first, and assigns
+	 * the embedded default's demo accounts to every project, so that each role sees the
+	 * demo on its first sign-in.
+	 */
 	public void align(DemoGenerator generator) {
 		for (SeedProject project : generator.projects()) {
 			new ProjectPeriods(this).align(project.id(), generator.period(project));
+			DEMO_ACCOUNTS.forEach((account) -> assign(account, project.id()));
+		}
+	}
+
+	private void assign(String account, String projectId) {
+		Response response = exchange(this.caseService, "PUT", "/api/projects/" + projectId + "/assignments/" + account,
+				LOADER, null, "{\"sites\":[]}", "application/json");
+		if (!response.ok()) {
+			this.out.accept("Could not assign " + account + " to " + projectId + " (" + response.status() + ")");
 		}
 	}
 
