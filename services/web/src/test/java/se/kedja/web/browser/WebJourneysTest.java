@@ -142,7 +142,12 @@ class WebJourneysTest {
 		participant = enrol("Kim Testsson");
 		assertThat(text("h1")).isEqualTo("Kim Testsson");
 		assertThat(text(".facts")).contains("Orangeriet");
-		assertThat(text("main")).contains("Ingen handlingsplan ännu");
+		// the timeline and plan are audit-service's copy of the events, which arrives
+		// through Kafka a moment after the enrolment
+		waitFor(() -> {
+			open("/participants/" + participant);
+			return text("main").contains("Ingen handlingsplan ännu");
+		}, "the new case's timeline on the participant's page");
 
 		form("plan");
 		type("f-agreedOn", "2010-03-10");
@@ -302,6 +307,14 @@ class WebJourneysTest {
 		type("purpose", "ESF-granskning");
 		submit();
 		assertThat(browser.getTitle()).contains("Ärendets historik");
+		// the exit reaches audit-service's copy through Kafka
+		waitFor(() -> {
+			if (text("#history").contains("Avslut")) {
+				return true;
+			}
+			open("/audit/participants/" + participant + "?purpose=ESF-granskning");
+			return false;
+		}, "the coach's exit in the history");
 		assertThat(text("#history")).contains("Inskrivning").contains("Avslut").contains(COACH);
 		assertThat(text(".facts")).contains("Obruten");
 		browser.findElement(By.id("mode-stood")).click();
