@@ -44,6 +44,20 @@ public final class DemoGenerator {
 		return new DemoGenerator(seed, today, counts);
 	}
 
+	/**
+	 * The named projects at the sizes given; every project named must be a seed project.
+	 */
+	public static DemoGenerator sized(long seed, LocalDate today, Map<String, Integer> participants) {
+		Map<SeedProject, Integer> counts = new LinkedHashMap<>();
+		for (SeedProject project : select(List.copyOf(participants.keySet()))) {
+			counts.put(project, participants.get(project.id()));
+		}
+		if (counts.size() != participants.size()) {
+			throw new IllegalArgumentException("Not every one of " + participants.keySet() + " is a seed project");
+		}
+		return new DemoGenerator(seed, today, counts);
+	}
+
 	private static List<SeedProject> select(List<String> only) {
 		List<SeedProject> projects = SeedProjects.all()
 			.stream()

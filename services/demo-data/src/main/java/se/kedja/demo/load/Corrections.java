@@ -43,6 +43,9 @@ final class Corrections {
 					deferred.user(), command.idempotencyKey(seed), body);
 			if (response.ok()) {
 				counters.commands.incrementAndGet();
+				if (response.replayed()) {
+					counters.replayed.incrementAndGet();
+				}
 			}
 			else {
 				counters.failures.add(command.participant() + " step " + command.step() + " correction -> "
