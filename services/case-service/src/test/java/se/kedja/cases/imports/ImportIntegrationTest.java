@@ -233,6 +233,27 @@ class ImportIntegrationTest {
 	}
 
 	@Test
+	void a_file_over_the_size_limit_is_refused_with_413_and_starts_no_import() {
+		long before = caseload();
+		long jobs = this.jdbc.sql("SELECT count(*) FROM import_job").query(Long.class).single();
+		byte[] header = "command,participant,personnummer,name\n".getBytes(StandardCharsets.UTF_8);
+		byte[] file = new byte[51 * 1024 * 1024];
+		java.util.Arrays.fill(file, (byte) '\n');
+		System.arraycopy(header, 0, file, 0, header.length);
+		Api.Response overFileLimit = post(file, CSV);
+		assertThat(overFileLimit.status()).as(overFileLimit.toString()).isEqualTo(413);
+		assertThat(problem(overFileLimit)).isEqualTo("file-too-large");
+		byte[] overRequestLimit = new byte[65 * 1024 * 1024];
+		java.util.Arrays.fill(overRequestLimit, (byte) '\n');
+		System.arraycopy(header, 0, overRequestLimit, 0, header.length);
+		Api.Response refused = post(overRequestLimit, CSV);
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(413);
+		assertThat(problem(refused)).isEqualTo("payload-too-large");
+		assertThat(caseload()).isEqualTo(before);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM import_job").query(Long.class).single()).isEqualTo(jobs);
+	}
+
+	@Test
 	void the_templates_are_importable_as_they_are() {
 		Api.Response csv = this.api.get(IMPORTS + "/template.csv");
 		assertThat(csv.status()).isEqualTo(200);
