@@ -3,7 +3,13 @@ package se.kedja.audit;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -89,6 +95,36 @@ class AccessLogTest extends AuditServiceTest {
 			assertThat(entries.get(i).path("previousHash").asString())
 				.isEqualTo(entries.get(i - 1).path("hash").asString());
 		}
+	}
+
+	@Test
+	void concurrent_reads_are_each_logged_once_in_a_chain_that_still_verifies() throws Exception {
+		CaseStream stream = aCase();
+		String state = "/api/participants/" + stream.participant() + "/state";
+		int reads = 48;
+		long before = getJson("/api/access-log/verification").path("entries").asLong();
+
+		List<Integer> statuses;
+		try (ExecutorService readers = Executors.newFixedThreadPool(12)) {
+			List<Future<Integer>> answers = new ArrayList<>();
+			for (int i = 0; i < reads; i++) {
+				answers.add(readers.submit(() -> get(state).statusCode()));
+			}
+			statuses = new ArrayList<>();
+			for (Future<Integer> answer : answers) {
+				statuses.add(answer.get(2, TimeUnit.MINUTES));
+			}
+		}
+
+		assertThat(statuses).hasSize(reads).containsOnly(200);
+		JsonNode entries = getJson("/api/access-log?size=1000&participant=" + stream.participant()).path("entries");
+		assertThat(entries).hasSize(reads)
+			.allSatisfy((entry) -> assertThat(entry.path("action").asString()).isEqualTo("state"));
+		assertThat(entries).extracting((entry) -> entry.path("position").asLong()).doesNotHaveDuplicates();
+		JsonNode verification = getJson("/api/access-log/verification");
+		assertThat(verification.path("intact").asBoolean()).isTrue();
+		// the verification before the reads, the reads and the listing after them
+		assertThat(verification.path("entries").asLong()).isEqualTo(before + 1 + reads + 1);
 	}
 
 	@Test

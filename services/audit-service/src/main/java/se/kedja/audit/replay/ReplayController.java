@@ -43,7 +43,13 @@ class ReplayController {
 			throw new ProblemException(HttpStatus.BAD_REQUEST, "replay-mode-conflict");
 		}
 		List<EventEnvelope<CaseEvent>> events = store.requireEnvelopesOf(participantId);
-		accessLog.recordCaseRead(reader, participantId, Access.STATE, "asOf=" + asOf + " businessDate=" + businessDate);
+		return accessLog.recordCaseRead(reader, participantId, Access.STATE,
+				"asOf=" + asOf + " businessDate=" + businessDate,
+				() -> replay(participantId, events, asOf, businessDate));
+	}
+
+	private static ReplayedState replay(ParticipantId participantId, List<EventEnvelope<CaseEvent>> events,
+			@Nullable Instant asOf, @Nullable LocalDate businessDate) {
 		if (asOf != null) {
 			return ReplayedState.of("as-recorded-by", asOf, null, CaseReplay.asRecordedBy(participantId, events, asOf));
 		}
