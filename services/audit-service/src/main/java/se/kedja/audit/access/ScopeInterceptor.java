@@ -3,6 +3,7 @@ package se.kedja.audit.access;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -32,7 +33,14 @@ class ScopeInterceptor implements HandlerInterceptor {
 
 	private static final String COACH_READABLE = "GET /api/participants/{participantId}/history";
 
+	private static final int MAX_KNOWN_CASES = 20_000;
+
 	private final JdbcClient jdbc;
+
+	// a case's project is never changed (audit.case_project is append-only), so one found
+	// is kept and a case's every read does not ask again; a case not yet known is asked
+	// for
+	private final Map<UUID, String> projectsOfCases = new ConcurrentHashMap<>();
 
 	ScopeInterceptor(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -101,10 +109,23 @@ class ScopeInterceptor implements HandlerInterceptor {
 		if (participant.isEmpty()) {
 			return Optional.empty();
 		}
-		return this.jdbc.sql("SELECT project_id FROM audit.case_project WHERE participant_id = ?")
+		String known = this.projectsOfCases.get(participant.get());
+		if (known != null) {
+			return Optional.of(known);
+		}
+		Optional<String> project = this.jdbc.sql("SELECT project_id FROM audit.case_project WHERE participant_id = ?")
 			.param(participant.get())
 			.query(String.class)
 			.optional();
+		project.ifPresent((found) -> remember(participant.get(), found));
+		return project;
+	}
+
+	private void remember(UUID participant, String project) {
+		if (this.projectsOfCases.size() >= MAX_KNOWN_CASES) {
+			this.projectsOfCases.clear();
+		}
+		this.projectsOfCases.put(participant, project);
 	}
 
 	private Optional<String> projectOfCheckpoint(String id) {
