@@ -25,15 +25,20 @@ import se.kedja.events.kafka.EnvelopeSerializer;
 @Configuration(proxyBeanMethods = false)
 class PublishingConfig {
 
+	/** A bean of its own, so that the context closes its producer when it closes. */
 	@Bean
-	KafkaTemplate<String, EventEnvelope<?>> envelopeKafkaTemplate(KafkaProperties properties) {
+	DefaultKafkaProducerFactory<String, EventEnvelope<?>> envelopeProducerFactory(KafkaProperties properties) {
 		Map<String, Object> config = properties.buildProducerProperties();
 		config.put(ProducerConfig.ACKS_CONFIG, "all");
 		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
 		config.put(ProducerConfig.CLIENT_ID_CONFIG, "case-service-publisher");
-		DefaultKafkaProducerFactory<String, EventEnvelope<?>> factory = new DefaultKafkaProducerFactory<>(config,
-				new StringSerializer(), new EnvelopeSerializer());
-		return new KafkaTemplate<>(factory);
+		return new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new EnvelopeSerializer());
+	}
+
+	@Bean
+	KafkaTemplate<String, EventEnvelope<?>> envelopeKafkaTemplate(
+			DefaultKafkaProducerFactory<String, EventEnvelope<?>> envelopeProducerFactory) {
+		return new KafkaTemplate<>(envelopeProducerFactory);
 	}
 
 	@Bean
