@@ -2,7 +2,6 @@ package se.kedja.web.browser;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -15,39 +14,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,80 +34,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Each role's main journey in a real headless Chromium, against the real services, with
  * an axe-core scan of every page in Swedish and English.
  */
-@ExtendWith(RequiresBrowserAndServices.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class WebJourneysTest {
-
-	private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+class WebJourneysTest extends BrowserTest {
 
 	private static final Path SCREENSHOTS = Path.of("..", "..", "docs", "screenshots");
 
 	private static final AtomicInteger PEOPLE = new AtomicInteger(1);
 
-	// the identity service's demo accounts, one per role
-	private static final String COACH = "coach@demo.kedja";
-
-	private static final String MANAGER = "manager@demo.kedja";
-
-	private static final String AUDITOR = "auditor@demo.kedja";
-
-	private static final String ADMIN = "admin@demo.kedja";
-
-	private static ChromeDriver browser;
-
 	private static String participant;
-
-	private static DemoProject demo;
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-	@DynamicPropertySource
-	static void services(DynamicPropertyRegistry registry) {
-		KedjaBackend backend = KedjaBackend.get();
-		registry.add("kedja.services.case-service", () -> backend.url("case-service"));
-		registry.add("kedja.services.progress-service", () -> backend.url("progress-service"));
-		registry.add("kedja.services.audit-service", () -> backend.url("audit-service"));
-		registry.add("kedja.identity.issuer", backend::issuer);
-		registry.add("server.port", backend::webPort);
-	}
-
-	@BeforeAll
-	static void loadTheDemoAndOpenTheBrowser() throws IOException, InterruptedException {
-		KedjaBackend backend = KedjaBackend.get();
-		for (String project : List.of("orangeriet", "sesam")) {
-			for (String account : List.of(COACH, MANAGER, AUDITOR)) {
-				assign(account, project);
-			}
-		}
-		demo = DemoProject.sesam(backend);
-		browser = Browser.start();
-	}
-
-	@AfterAll
-	static void closeBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
-	}
-
-	@RegisterExtension
-	static final TestWatcher PAGE_ON_FAILURE = new TestWatcher() {
-		@Override
-		public void testFailed(ExtensionContext context, Throwable cause) {
-			if (browser != null) {
-				try {
-					Files.writeString(Path.of("target", context.getRequiredTestMethod().getName() + ".html"),
-							browser.getCurrentUrl() + "\n" + browser.getPageSource());
-				}
-				catch (IOException ex) {
-					// the failure itself is reported
-				}
-			}
-		}
-	};
 
 	@Test
 	@Order(1)
@@ -370,21 +283,14 @@ class WebJourneysTest {
 			type("definition", "id: trasig\nname: [unclosed\n");
 			submit();
 			violations.addAll(axe(language + " admin with definition errors"));
+			scan(List.of("/admin/projects/orangeriet/assignments"), language, violations);
+			type("userId", "x".repeat(201));
+			browser.findElement(By.id("site-0")).click();
+			submit();
+			assertThat(browser.findElements(By.id("userId-error"))).as("the refused user id").hasSize(1);
+			violations.addAll(axe(language + " assignments with an error"));
 		}
 		assertThat(violations).as("WCAG 2.1 A/AA violations").isEmpty();
-	}
-
-	private void signIn(String account, String language) {
-		signIn(account);
-		browser.manage().addCookie(new Cookie("kedja-language", language));
-	}
-
-	private void scan(List<String> pages, String language, List<String> violations) {
-		for (String page : pages) {
-			open(page);
-			assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).as(page).isEqualTo(language);
-			violations.addAll(axe(language + " " + page));
-		}
 	}
 
 	@Test
@@ -412,17 +318,7 @@ class WebJourneysTest {
 		waitFor(() -> !browser.findElements(By.id("username")).isEmpty(), "a new sign-in asked for");
 	}
 
-	private List<String> axe(String where) {
-		Results results = new AxeBuilder().withTags(WCAG_21_AA).analyze(browser);
-		List<String> found = new ArrayList<>();
-		for (Rule rule : results.getViolations()) {
-			found.add(where + ": " + rule.getId() + " – " + rule.getHelp() + " "
-					+ rule.getNodes().stream().map((node) -> node.getTarget().toString()).toList());
-		}
-		return found;
-	}
-
-	private String enrol(String name) {
+	private static String enrol(String name) {
 		type("f-name", name);
 		type("f-personnummer", personnummer());
 		chooseFirst("f-siteId");
@@ -465,16 +361,6 @@ class WebJourneysTest {
 		return node.has("value") ? node.path("value").asString() : node.asString();
 	}
 
-	/** What case-service itself answers, to check the pages against. */
-	private static JsonNode caseService(String path) throws IOException, InterruptedException {
-		HttpResponse<String> response = HTTP
-			.send(HttpRequest.newBuilder(URI.create(KedjaBackend.get().url("case-service") + path))
-				.header("Authorization", "Bearer " + KedjaBackend.get().demoLoaderToken())
-				.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
-		return JSON.readTree(response.body());
-	}
-
 	/** A fictional personal identity number with a valid check digit. */
 	private static String personnummer() {
 		String digits = "%06d%03d".formatted(850101 + PEOPLE.get() % 27, 200 + PEOPLE.getAndIncrement());
@@ -486,84 +372,12 @@ class WebJourneysTest {
 		return "19" + digits.substring(0, 6) + "-" + digits.substring(6) + ((10 - sum % 10) % 10);
 	}
 
-	/**
-	 * Signs in on the identity service's own page, as a person would, after signing out
-	 * of everything (the web app and the identity service share the host's cookies).
-	 */
-	private void signIn(String account) {
-		open("/css/kedja.css");
-		browser.manage().deleteAllCookies();
-		open("/");
-		waitFor(() -> !browser.findElements(By.id("username")).isEmpty(), "the identity service's sign-in page");
-		browser.findElement(By.id("username")).sendKeys(account);
-		browser.findElement(By.id("password")).sendKeys(KedjaBackend.PASSWORD);
-		browser.findElement(By.cssSelector("button[type=submit]")).click();
-		waitFor(() -> browser.getCurrentUrl().startsWith("http://localhost:" + KedjaBackend.get().webPort() + "/")
-				&& !browser.findElements(By.cssSelector("form.who")).isEmpty(),
-				"signed in to the web app as " + account);
-	}
-
-	/**
-	 * An administrator's assignment of a person to a project, which their token then
-	 * carries.
-	 */
-	private static void assign(String account, String project) throws IOException, InterruptedException {
-		HttpResponse<String> response = HTTP.send(HttpRequest
-			.newBuilder(URI.create(
-					KedjaBackend.get().url("case-service") + "/api/projects/" + project + "/assignments/" + account))
-			.header("Authorization", "Bearer " + KedjaBackend.get().demoLoaderToken())
-			.header("Content-Type", "application/json")
-			.PUT(HttpRequest.BodyPublishers.ofString("{\"sites\":[]}"))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(response.body()).isBetween(200, 201);
-	}
-
-	private void form(String slug) {
+	private static void form(String slug) {
 		open("/participants/" + participant + "/forms/" + slug);
-	}
-
-	private void open(String path) {
-		browser.get("http://localhost:" + KedjaBackend.get().webPort() + path);
-	}
-
-	private static void type(String id, String value) {
-		WebElement input = browser.findElement(By.id(id));
-		if ("date".equals(input.getAttribute("type"))) {
-			// typing into a date input follows the browser's locale; set the ISO value
-			((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", input, value);
-			return;
-		}
-		input.clear();
-		input.sendKeys(value);
-	}
-
-	private static void choose(String id, String value) {
-		new Select(browser.findElement(By.id(id))).selectByValue(value);
-	}
-
-	private static void submit() {
-		browser.findElement(By.cssSelector("main form button[type=submit]")).click();
 	}
 
 	private static void chooseFirst(String id) {
 		new Select(browser.findElement(By.id(id))).selectByIndex(1);
-	}
-
-	private static String text(String css) {
-		return browser.findElement(By.cssSelector(css)).getText();
-	}
-
-	// the machines that run these are slow and shared: wait for what is expected,
-	// generously
-	private static void waitFor(BooleanSupplier condition, String what) {
-		waitFor(condition, what, Duration.ofSeconds(60));
-	}
-
-	private static void waitFor(BooleanSupplier condition, String what, Duration timeout) {
-		new WebDriverWait(browser, timeout, Duration.ofMillis(500)).withMessage(what)
-			.ignoring(StaleElementReferenceException.class)
-			.ignoring(NoSuchElementException.class)
-			.until((driver) -> condition.getAsBoolean());
 	}
 
 	private static void screenshot(String name) {
