@@ -112,6 +112,10 @@ class AsOfAndStreamIntegrationTest extends IntegrationTest {
 			return progress;
 		}).get(10, TimeUnit.SECONDS);
 		assertThat(exitedIn(pushed)).isEqualTo(1);
+		assertThat(goal(pushed, "plan-within-30-days").get("exceptions").get("count").asLong())
+			.isEqualTo(goal(pushed, "plan-within-30-days").get("of").asLong()
+					- goal(pushed, "plan-within-30-days").get("pending").asLong()
+					- goal(pushed, "plan-within-30-days").get("met").asLong());
 		assertThat(Duration.ofNanos(System.nanoTime() - publishedAt)).isLessThan(Duration.ofSeconds(5));
 		response.body().close();
 	}
@@ -144,6 +148,10 @@ class AsOfAndStreamIntegrationTest extends IntegrationTest {
 		assertThat(paths.has("/api/projects/{projectId}/progress")).isTrue();
 		assertThat(paths.has("/api/projects/{projectId}/alerts")).isTrue();
 		assertThat(paths.has("/api/admin/rebuild")).isTrue();
+		JsonNode schemas = document.get("components").get("schemas");
+		assertThat(schemas.get("GoalProgress").get("properties").has("exceptions")).isTrue();
+		assertThat(schemas.get("ExceptionCase").get("properties").get("participantId").get("description").asString())
+			.contains("Pseudonymous");
 	}
 
 	@Test

@@ -29,6 +29,8 @@ class RebuildIntegrationTest extends IntegrationTest {
 		long events = cases.stream().mapToLong(List::size).sum();
 		awaitProgress(projectId,
 				(p) -> get("/api/admin/intake?projectId=" + projectId).get("events").asLong() == events);
+		assertThat(goal(progress(projectId), "plan-within-30-days").get("exceptions").get("count").asLong())
+			.isPositive();
 		Map<String, JsonNode> live = new HashMap<>();
 		for (JsonNode project : get("/api/projects")) {
 			String id = project.get("id").asString();

@@ -128,32 +128,17 @@ public final class Contributions {
 		}
 
 		private void quality(Goal.Quality goal) {
-			Participant p = this.participant;
-			switch (goal.rule()) {
-				case PLAN_WITHIN_DAYS -> {
-					LocalDate due = p.enrolledOn().plusDays(goal.days());
-					broken(Measure.OF, TallyKey.NO_DAY, 1);
-					if (p.planAgreedOn() != null && !p.planAgreedOn().isAfter(due)) {
-						broken(Measure.MET, TallyKey.NO_DAY, 1);
-					}
-					else if (p.planAgreedOn() == null && !p.exited()) {
+			QualityRules.Verdict verdict = QualityRules.judge(goal, this.participant);
+			if (verdict == null) {
+				return;
+			}
+			broken(Measure.OF, TallyKey.NO_DAY, 1);
+			switch (verdict) {
+				case QualityRules.Verdict.Kept kept -> broken(Measure.MET, TallyKey.NO_DAY, 1);
+				case QualityRules.Verdict.Broken broken -> {
+					LocalDate due = broken.breach().pendingUntil();
+					if (due != null) {
 						broken(Measure.AWAITING, due, 1);
-					}
-				}
-				case ACCESSIBILITY_REVIEWED -> {
-					if (p.plans() + p.followUps() > 0) {
-						broken(Measure.OF, TallyKey.NO_DAY, 1);
-						if (p.accessibilityReviewedEverywhere()) {
-							broken(Measure.MET, TallyKey.NO_DAY, 1);
-						}
-					}
-				}
-				case RESPONSIBLE_ACTOR -> {
-					if (!p.exited()) {
-						broken(Measure.OF, TallyKey.NO_DAY, 1);
-						if (p.responsibleActor() != null) {
-							broken(Measure.MET, TallyKey.NO_DAY, 1);
-						}
 					}
 				}
 			}

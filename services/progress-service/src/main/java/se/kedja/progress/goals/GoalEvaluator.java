@@ -13,6 +13,7 @@ import java.util.function.ToDoubleFunction;
 import org.jspecify.annotations.Nullable;
 
 import se.kedja.progress.goals.GoalProgress.BucketFigure;
+import se.kedja.progress.goals.GoalProgress.Exceptions;
 import se.kedja.progress.goals.GoalProgress.Status;
 import se.kedja.progress.goals.TallyKey.Measure;
 
@@ -36,21 +37,30 @@ public final class GoalEvaluator {
 
 	private final Map<String, Map<String, TreeMap<LocalDate, Long>>> activeChanges = new TreeMap<>();
 
+	private final Map<String, Exceptions> exceptions;
+
 	private final LocalDate today;
 
-	private GoalEvaluator(ProjectGoals project, Map<TallyKey, Long> tallies, LocalDate today) {
+	private GoalEvaluator(ProjectGoals project, Map<TallyKey, Long> tallies, Map<String, Exceptions> exceptions,
+			LocalDate today) {
 		this.project = project;
+		this.exceptions = exceptions;
 		this.today = today;
 		tallies.forEach(this::file);
 	}
 
-	public static List<GoalProgress> evaluate(ProjectGoals project, Map<TallyKey, Long> tallies, LocalDate today) {
-		GoalEvaluator evaluator = new GoalEvaluator(project, tallies, today);
+	/**
+	 * {@code exceptions} are the quality goals' exceptions on {@code today}, by goal id
+	 * (see {@link QualityRules#exceptionsOn}).
+	 */
+	public static List<GoalProgress> evaluate(ProjectGoals project, Map<TallyKey, Long> tallies,
+			Map<String, Exceptions> exceptions, LocalDate today) {
+		GoalEvaluator evaluator = new GoalEvaluator(project, tallies, exceptions, today);
 		List<GoalProgress> progress = new ArrayList<>();
 		project.goals().forEach((goal) -> progress.add(evaluator.progressOf(goal)));
 		project.invalidGoals()
 			.forEach((id, problem) -> progress.add(new GoalProgress(id, id, "invalid", "none", 0, Target.NONE,
-					Status.INVALID, null, 0, 0, 0, Map.of(), problem)));
+					Status.INVALID, null, 0, 0, 0, Map.of(), problem, null)));
 		return progress;
 	}
 
@@ -88,7 +98,8 @@ public final class GoalEvaluator {
 			case Goal.OutcomeAfter outcome ->
 				outcome.target().isPercent() ? shared(goal, outcome.target()) : outcomeCounted(outcome);
 			case Goal.Share share -> shared(goal, share.target());
-			case Goal.Quality quality -> shared(goal, quality.target());
+			case Goal.Quality quality ->
+				shared(goal, quality.target()).withExceptions(this.exceptions.getOrDefault(goal.id(), Exceptions.NONE));
 			case Goal.MinimumOverTime minimum -> minimum(minimum);
 		};
 	}
@@ -98,7 +109,7 @@ public final class GoalEvaluator {
 		Double forecast = forecast(total.met, from, to);
 		return new GoalProgress(goal.id(), goal.title(), goal.kind(), "participants", total.met, target,
 				countStatus(total.met, forecast, target, to), forecast, total.met, total.of, total.pending,
-				breakdowns(goal, (c) -> c.met), null);
+				breakdowns(goal, (c) -> c.met), null, null);
 	}
 
 	private GoalProgress outcomeCounted(Goal.OutcomeAfter goal) {
@@ -109,7 +120,7 @@ public final class GoalEvaluator {
 				this.project.endsOn());
 		return new GoalProgress(goal.id(), goal.title(), goal.kind(), "participants", total.met, goal.target(),
 				countStatus(total.met, forecast, goal.target(), this.project.endsOn()), forecast, total.met, total.of,
-				total.pending, breakdowns(goal, (c) -> c.met), null);
+				total.pending, breakdowns(goal, (c) -> c.met), null, null);
 	}
 
 	private GoalProgress shared(Goal goal, Target target) {
@@ -117,7 +128,7 @@ public final class GoalEvaluator {
 		double actual = total.percent();
 		Status status = percentStatus(actual, total.decided(), target);
 		return new GoalProgress(goal.id(), goal.title(), goal.kind(), "percent", actual, target, status, actual,
-				total.met, total.of, total.pending, breakdowns(goal, Counts::percent), null);
+				total.met, total.of, total.pending, breakdowns(goal, Counts::percent), null, null);
 	}
 
 	private GoalProgress minimum(Goal.MinimumOverTime goal) {
@@ -139,7 +150,7 @@ public final class GoalEvaluator {
 		}
 		Status status = belowToday ? Status.OFF_TRACK : (breached > 0) ? Status.AT_RISK : Status.ON_TRACK;
 		return new GoalProgress(goal.id(), goal.title(), goal.kind(), "days-breached", breached, Target.atLeast(0),
-				status, null, 0, 0, 0, Map.of("site", figures), null);
+				status, null, 0, 0, 0, Map.of("site", figures), null, null);
 	}
 
 	/**

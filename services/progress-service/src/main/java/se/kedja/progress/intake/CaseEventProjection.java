@@ -12,15 +12,17 @@ import org.springframework.transaction.annotation.Transactional;
 
 import se.kedja.events.EventEnvelope;
 import se.kedja.events.cases.CaseEvent;
+import se.kedja.progress.goals.Breach;
 import se.kedja.progress.goals.Contributions;
 import se.kedja.progress.goals.Goal;
+import se.kedja.progress.goals.QualityRules;
 import se.kedja.progress.goals.TallyKey;
 import se.kedja.progress.projects.ProjectCatalog;
 
 /**
- * Applies one case event: keeps it, folds the case again, saves the participant and moves
- * the project's counters by what the participant now adds minus what they added before —
- * all in one transaction with the event's dedupe key.
+ * Applies one case event: keeps it, folds the case again, saves the participant, moves
+ * the project's counters by what the participant now adds minus what they added before
+ * and replaces the rules they break — all in one transaction with the event's dedupe key.
  */
 @Service
 public class CaseEventProjection {
@@ -33,6 +35,8 @@ public class CaseEventProjection {
 
 	private final TallyStore tallies;
 
+	private final QualityExceptionStore exceptions;
+
 	private final ProjectCatalog catalog;
 
 	private final ProjectLocks locks;
@@ -42,12 +46,13 @@ public class CaseEventProjection {
 	private final ApplicationEventPublisher publisher;
 
 	CaseEventProjection(ProcessedEvents processed, CaseEventStore events, ParticipantStore participants,
-			TallyStore tallies, ProjectCatalog catalog, ProjectLocks locks, ParticipantFold fold,
-			ApplicationEventPublisher publisher) {
+			TallyStore tallies, QualityExceptionStore exceptions, ProjectCatalog catalog, ProjectLocks locks,
+			ParticipantFold fold, ApplicationEventPublisher publisher) {
 		this.processed = processed;
 		this.events = events;
 		this.participants = participants;
 		this.tallies = tallies;
+		this.exceptions = exceptions;
 		this.catalog = catalog;
 		this.locks = locks;
 		this.fold = fold;
@@ -77,13 +82,9 @@ public class CaseEventProjection {
 		List<Goal> goals = this.catalog.current(tables, after.projectId())
 			.map((project) -> project.goals().goals())
 			.orElse(List.of());
-		Map<TallyKey, Long> delta = Contributions.delta(goals, sameProject(before, after), after);
-		if (!delta.isEmpty()) {
-			this.tallies.add(tables, after.projectId(), delta);
-			if (tables == ProjectionTables.LIVE) {
-				this.publisher.publishEvent(new FiguresChanged(after.projectId()));
-			}
-		}
+		Participant counted = sameProject(before, after);
+		move(tables, after, Contributions.delta(goals, counted, after), QualityRules.breaches(goals, counted),
+				QualityRules.breaches(goals, after));
 	}
 
 	/** Its enrolment was retracted with an import: the participant no longer counts. */
@@ -93,12 +94,21 @@ public class CaseEventProjection {
 		List<Goal> goals = this.catalog.current(tables, before.projectId())
 			.map((project) -> project.goals().goals())
 			.orElse(List.of());
-		Map<TallyKey, Long> delta = Contributions.delta(goals, before, null);
+		move(tables, before, Contributions.delta(goals, before, null), QualityRules.breaches(goals, before), List.of());
+	}
+
+	/**
+	 * Moves the counters and replaces the case's exceptions, both in this transaction.
+	 */
+	private void move(ProjectionTables tables, Participant participant, Map<TallyKey, Long> delta,
+			List<Breach> breachesBefore, List<Breach> breachesAfter) {
 		if (!delta.isEmpty()) {
-			this.tallies.add(tables, before.projectId(), delta);
-			if (tables == ProjectionTables.LIVE) {
-				this.publisher.publishEvent(new FiguresChanged(before.projectId()));
-			}
+			this.tallies.add(tables, participant.projectId(), delta);
+		}
+		boolean replaced = this.exceptions.replace(tables, participant.projectId(), participant.participantId(),
+				breachesBefore, breachesAfter);
+		if ((replaced || !delta.isEmpty()) && tables == ProjectionTables.LIVE) {
+			this.publisher.publishEvent(new FiguresChanged(participant.projectId()));
 		}
 	}
 

@@ -22,14 +22,16 @@ public record Participant(String participantId, String projectId, @Nullable Stri
 		@Nullable String exitReason, @Nullable String outcome, Map<Integer, String> postExitStatus, boolean paused,
 		@Nullable String responsibleActor, @Nullable LocalDate pendingTransferSince, @Nullable LocalDate lastFollowUpOn,
 		@Nullable LocalDate planAgreedOn, int plans, int plansAccessibilityReviewed, int followUps,
-		int followUpsAccessibilityReviewed, Set<String> activitiesStarted, Set<String> activitiesCompleted,
-		Map<String, String> surveyAnswers, boolean planDeadlineMissed, boolean postExitFollowUpDeadlineMissed,
-		boolean erased, @Nullable Integer monthsWithoutWork, @Nullable Boolean disability,
-		@Nullable Boolean foreignBackground, @Nullable Boolean consentToStatistics) {
+		int followUpsAccessibilityReviewed, List<LocalDate> followUpsNotReviewedOn, Set<String> activitiesStarted,
+		Set<String> activitiesCompleted, Map<String, String> surveyAnswers, boolean planDeadlineMissed,
+		boolean postExitFollowUpDeadlineMissed, boolean erased, @Nullable Integer monthsWithoutWork,
+		@Nullable Boolean disability, @Nullable Boolean foreignBackground, @Nullable Boolean consentToStatistics) {
 
 	public Participant {
 		targetGroups = List.copyOf(targetGroups);
 		entrySituations = List.copyOf(entrySituations);
+		// a state stored before this field existed reads it as null
+		followUpsNotReviewedOn = (followUpsNotReviewedOn != null) ? List.copyOf(followUpsNotReviewedOn) : List.of();
 		postExitStatus = Map.copyOf(postExitStatus);
 		activitiesStarted = Set.copyOf(activitiesStarted);
 		activitiesCompleted = Set.copyOf(activitiesCompleted);
@@ -111,6 +113,8 @@ public record Participant(String participantId, String projectId, @Nullable Stri
 
 		int followUpsAccessibilityReviewed;
 
+		List<LocalDate> followUpsNotReviewedOn;
+
 		Set<String> activitiesStarted;
 
 		Set<String> activitiesCompleted;
@@ -140,6 +144,7 @@ public record Participant(String participantId, String projectId, @Nullable Stri
 			this.enrolledOn = enrolledOn;
 			this.targetGroups = new ArrayList<>();
 			this.entrySituations = new ArrayList<>();
+			this.followUpsNotReviewedOn = new ArrayList<>();
 			this.postExitStatus = new TreeMap<>();
 			this.activitiesStarted = new HashSet<>();
 			this.activitiesCompleted = new HashSet<>();
@@ -152,7 +157,8 @@ public record Participant(String participantId, String projectId, @Nullable Stri
 					this.enrolledOn, this.exitedOn, this.exitReason, this.outcome, this.postExitStatus, this.paused,
 					this.responsibleActor, this.pendingTransferSince, this.lastFollowUpOn, this.planAgreedOn,
 					this.plans, this.plansAccessibilityReviewed, this.followUps, this.followUpsAccessibilityReviewed,
-					this.activitiesStarted, this.activitiesCompleted, this.surveyAnswers, this.planDeadlineMissed,
+					this.followUpsNotReviewedOn.stream().sorted().toList(), this.activitiesStarted,
+					this.activitiesCompleted, this.surveyAnswers, this.planDeadlineMissed,
 					this.postExitFollowUpDeadlineMissed, this.erased, this.monthsWithoutWork, this.disability,
 					this.foreignBackground, this.consentToStatistics);
 		}

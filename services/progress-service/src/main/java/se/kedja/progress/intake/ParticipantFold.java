@@ -124,6 +124,9 @@ public final class ParticipantFold {
 				}
 				draft.followUps++;
 				draft.followUpsAccessibilityReviewed += followUp.accessibilityReviewed() ? 1 : 0;
+				if (!followUp.accessibilityReviewed()) {
+					draft.followUpsNotReviewedOn.add(followUp.heldOn());
+				}
 			}
 			case ActivityStarted started -> {
 				draft.activitiesStarted.add(started.type().name());

@@ -1,5 +1,6 @@
 package se.kedja.progress.intake;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -10,15 +11,18 @@ import org.springframework.transaction.annotation.Transactional;
 
 import se.kedja.events.EventEnvelope;
 import se.kedja.events.projects.ProjectEvent;
+import se.kedja.progress.goals.Breach;
 import se.kedja.progress.goals.Contributions;
 import se.kedja.progress.goals.Goal;
+import se.kedja.progress.goals.QualityRules;
 import se.kedja.progress.goals.TallyKey;
 import se.kedja.progress.projects.ProjectCatalog;
 import se.kedja.progress.projects.ProjectDefinitionStore;
 
 /**
  * Applies a project definition: keeps the revision and, when it is the one in force,
- * recounts the project's figures from its participants for the new goals.
+ * recounts the project's figures and quality exceptions from its participants for the new
+ * goals.
  */
 @Service
 public class ProjectEventProjection {
@@ -33,18 +37,21 @@ public class ProjectEventProjection {
 
 	private final TallyStore tallies;
 
+	private final QualityExceptionStore exceptions;
+
 	private final ProjectLocks locks;
 
 	private final ApplicationEventPublisher publisher;
 
 	ProjectEventProjection(ProcessedEvents processed, ProjectDefinitionStore definitions, ProjectCatalog catalog,
-			ParticipantStore participants, TallyStore tallies, ProjectLocks locks,
+			ParticipantStore participants, TallyStore tallies, QualityExceptionStore exceptions, ProjectLocks locks,
 			ApplicationEventPublisher publisher) {
 		this.processed = processed;
 		this.definitions = definitions;
 		this.catalog = catalog;
 		this.participants = participants;
 		this.tallies = tallies;
+		this.exceptions = exceptions;
 		this.locks = locks;
 		this.publisher = publisher;
 	}
@@ -61,10 +68,15 @@ public class ProjectEventProjection {
 			.map((project) -> project.goals().goals())
 			.orElse(List.of());
 		Map<TallyKey, Long> recount = new TreeMap<>();
-		this.participants.forEachOfProject(tables, projectId, (participant) -> Contributions.of(goals, participant)
-			.forEach((key, value) -> recount.merge(key, value, Long::sum)));
+		List<Breach> breaches = new ArrayList<>();
+		this.participants.forEachOfProject(tables, projectId, (participant) -> {
+			Contributions.of(goals, participant).forEach((key, value) -> recount.merge(key, value, Long::sum));
+			breaches.addAll(QualityRules.breaches(goals, participant));
+		});
 		this.tallies.clear(tables, projectId);
 		this.tallies.add(tables, projectId, recount);
+		this.exceptions.clear(tables, projectId);
+		this.exceptions.add(tables, projectId, breaches);
 		if (tables == ProjectionTables.LIVE) {
 			this.publisher.publishEvent(new FiguresChanged(projectId));
 		}

@@ -3,27 +3,33 @@ package se.kedja.progress.projects;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
 
+import se.kedja.progress.goals.Breach;
 import se.kedja.progress.goals.Contributions;
 import se.kedja.progress.goals.GoalEvaluator;
+import se.kedja.progress.goals.QualityRules;
 import se.kedja.progress.goals.TallyKey;
 import se.kedja.progress.intake.CaseEventStore;
 import se.kedja.progress.intake.Participant;
 import se.kedja.progress.intake.ParticipantFold;
+import se.kedja.progress.intake.QualityExceptionStore;
 import se.kedja.progress.intake.TallyStore;
 import se.kedja.progress.projects.ProjectCatalog.Project;
 import se.kedja.support.problem.ProblemException;
 
 /**
- * Goal progress now, from the maintained counters, or as it stood on a past day, by
- * folding again only what had been recorded by the end of that day — definitions and
- * corrections included.
+ * Goal progress now, from the maintained counters and quality exceptions, or as it stood
+ * on a past day, by folding again only what had been recorded by the end of that day —
+ * definitions and corrections included.
  */
 @Service
 public class ProgressQueries {
@@ -32,26 +38,35 @@ public class ProgressQueries {
 
 	private final TallyStore tallies;
 
+	private final QualityExceptionStore exceptions;
+
 	private final CaseEventStore events;
 
 	private final ParticipantFold fold;
 
 	private final Clock clock;
 
-	ProgressQueries(ProjectCatalog catalog, TallyStore tallies, CaseEventStore events, ParticipantFold fold,
-			Clock clock) {
+	ProgressQueries(ProjectCatalog catalog, TallyStore tallies, QualityExceptionStore exceptions, CaseEventStore events,
+			ParticipantFold fold, Clock clock) {
 		this.catalog = catalog;
 		this.tallies = tallies;
+		this.exceptions = exceptions;
 		this.events = events;
 		this.fold = fold;
 		this.clock = clock;
 	}
 
+	/**
+	 * Counters and exceptions are read in one snapshot, so a transaction committing in
+	 * between cannot set them apart.
+	 */
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public ProjectProgress current(String projectId) {
 		Project project = this.catalog.current(projectId).orElseThrow(() -> unknown(projectId));
 		LocalDate today = LocalDate.now(this.clock);
 		return new ProjectProgress(projectId, project.definition().name(), today, "live", project.revision(),
-				GoalEvaluator.evaluate(project.goals(), this.tallies.load(projectId), today));
+				GoalEvaluator.evaluate(project.goals(), this.tallies.load(projectId),
+						this.exceptions.load(projectId, today), today));
 	}
 
 	public ProjectProgress asOf(String projectId, LocalDate day) {
@@ -62,15 +77,17 @@ public class ProgressQueries {
 		Instant endOfDay = day.plusDays(1).atStartOfDay(this.clock.getZone()).toInstant();
 		Project project = this.catalog.recordedBefore(projectId, endOfDay).orElseThrow(() -> unknown(projectId));
 		Map<TallyKey, Long> recount = new HashMap<>();
+		List<Breach> breaches = new ArrayList<>();
 		this.events.projectHistoriesBefore(projectId, endOfDay).values().forEach((history) -> {
 			Participant participant = this.fold.fold(history);
 			if (participant != null && participant.projectId().equals(projectId)) {
 				Contributions.of(project.goals().goals(), participant)
 					.forEach((key, value) -> recount.merge(key, value, Long::sum));
+				breaches.addAll(QualityRules.breaches(project.goals().goals(), participant));
 			}
 		});
 		return new ProjectProgress(projectId, project.definition().name(), day, "recorded", project.revision(),
-				GoalEvaluator.evaluate(project.goals(), recount, day));
+				GoalEvaluator.evaluate(project.goals(), recount, QualityRules.exceptionsOn(breaches, day), day));
 	}
 
 	public List<Project> projects() {

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import se.kedja.progress.goals.GoalProgress;
 import se.kedja.progress.projects.ProjectCatalog.Project;
 import se.kedja.support.security.KedjaPrincipal;
 import se.kedja.support.security.Role;
@@ -36,7 +37,11 @@ class ProjectsController {
 	}
 
 	@GetMapping("/api/projects/{projectId}/progress")
-	@Operation(summary = "Goal progress: actual, target, status, forecast and breakdowns")
+	@Operation(summary = "Goal progress: actual, target, status, forecast and breakdowns",
+			description = "A quality goal also lists its exceptions: how many cases break the rule on the day, and "
+					+ "the first " + GoalProgress.Exceptions.LIMIT + " of them (oldest business date first, then by "
+					+ "participant id), each with its pseudonymous participant id, the reason and the business date "
+					+ "concerned. met + exceptions.count = of - pending.")
 	ProjectProgress progress(@PathVariable String projectId, @Parameter(
 			description = "Figures as they stood by the end of this day, from what had been recorded by then") @RequestParam(
 					required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate asOf) {

@@ -34,7 +34,7 @@ class GoalEvaluatorTest {
 		Map<TallyKey, Long> tallies = Map
 			.of(new TallyKey("g", TallyKey.TOTAL, TallyKey.ALL, TallyKey.Measure.COUNT, TallyKey.NO_DAY), 10L);
 
-		GoalProgress progress = GoalEvaluator.evaluate(project, tallies, START.plusDays(181)).get(0);
+		GoalProgress progress = GoalEvaluator.evaluate(project, tallies, Map.of(), START.plusDays(181)).get(0);
 
 		assertThat(progress.actual()).isEqualTo(10);
 		assertThat(progress.forecast()).isEqualTo(20.1);
@@ -48,7 +48,7 @@ class GoalEvaluatorTest {
 		Map<TallyKey, Long> tallies = Map
 			.of(new TallyKey("g", TallyKey.TOTAL, TallyKey.ALL, TallyKey.Measure.COUNT, TallyKey.NO_DAY), 60L);
 
-		assertThat(GoalEvaluator.evaluate(project, tallies, START.plusDays(181)).get(0).status())
+		assertThat(GoalEvaluator.evaluate(project, tallies, Map.of(), START.plusDays(181)).get(0).status())
 			.isEqualTo(Status.ON_TRACK);
 	}
 

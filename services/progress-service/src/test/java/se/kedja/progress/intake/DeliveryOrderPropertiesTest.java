@@ -1,5 +1,6 @@
 package se.kedja.progress.intake;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,10 +20,14 @@ import se.kedja.events.EventEnvelope;
 import se.kedja.events.cases.CaseEvent;
 import se.kedja.events.json.EventJson;
 import se.kedja.progress.fixtures.CaseGenerator;
+import se.kedja.progress.fixtures.NaiveFigures;
 import se.kedja.progress.fixtures.TestProject;
+import se.kedja.progress.goals.Breach;
 import se.kedja.progress.goals.Contributions;
 import se.kedja.progress.goals.Goal;
 import se.kedja.progress.goals.GoalParser;
+import se.kedja.progress.goals.GoalProgress.Exceptions;
+import se.kedja.progress.goals.QualityRules;
 import se.kedja.progress.goals.TallyKey;
 import se.kedja.progress.projects.ProjectCatalog;
 
@@ -32,9 +37,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Whatever order the topic delivers the cases in — each participant's events in their
  * order, participants interleaved at random, some events delivered again as after a
  * publisher crash — the maintained figures and read models equal the naive fold of every
- * case from the start. The projection's steps are those of {@link CaseEventProjection}
+ * case from the start, and the quality exceptions on any day are those a naive fold over
+ * the raw events finds. The projection's steps are those of {@link CaseEventProjection}
  * without the database: the dedupe key, the stored history sorted by sequence, the fold
- * before and after, and the counters moved by the difference.
+ * before and after, the counters moved by the difference and the case's exceptions
+ * replaced.
  */
 class DeliveryOrderPropertiesTest {
 
@@ -51,7 +58,8 @@ class DeliveryOrderPropertiesTest {
 
 	@Property(tries = 100)
 	void any_delivery_order_with_duplicates_gives_the_naive_figures(@ForAll long seed,
-			@ForAll @IntRange(min = 1, max = 12) int participants, @ForAll @IntRange(min = 0, max = 30) int resends) {
+			@ForAll @IntRange(min = 1, max = 12) int participants, @ForAll @IntRange(min = 0, max = 30) int resends,
+			@ForAll @IntRange(min = 0, max = 1000) int day) {
 		List<List<EventEnvelope<CaseEvent>>> cases = new CaseGenerator(seed, PROJECT, TestProject.SITES,
 				TestProject.START, TestProject.END.minusMonths(3))
 			.cases(participants);
@@ -62,16 +70,47 @@ class DeliveryOrderPropertiesTest {
 
 		Map<TallyKey, Long> naive = new TreeMap<>();
 		Map<UUID, Participant> naiveParticipants = new HashMap<>();
+		List<Breach> naiveBreaches = new ArrayList<>();
 		for (List<EventEnvelope<CaseEvent>> history : cases) {
 			Participant participant = this.fold.fold(history);
 			if (participant != null) {
 				naiveParticipants.put(history.get(0).payload().participantId().value(), participant);
 			}
 			Contributions.of(GOALS, participant).forEach((key, value) -> naive.merge(key, value, Long::sum));
+			naiveBreaches.addAll(QualityRules.breaches(GOALS, participant));
 		}
 		naive.values().removeIf((value) -> value == 0);
+		naiveBreaches.sort(QualityRules.LISTED);
 		assertThat(projection.participants).isEqualTo(naiveParticipants);
 		assertThat(projection.tallies()).isEqualTo(naive);
+		assertThat(projection.breaches()).isEqualTo(naiveBreaches);
+
+		LocalDate today = aroundAPlanDueDay(cases, day);
+		NaiveFigures raw = new NaiveFigures(cases, TestProject.START, TestProject.END, today);
+		assertThat(listed(QualityRules.exceptionsOn(projection.breaches(), today))).isEqualTo(raw.exceptions);
+	}
+
+	/**
+	 * The day before, of or after some case's plan due day (enrolment + 30), where a case
+	 * without a plan turns from pending to an exception.
+	 */
+	private static LocalDate aroundAPlanDueDay(List<List<EventEnvelope<CaseEvent>>> cases, int day) {
+		LocalDate enrolled = cases.get(day % cases.size()).get(0).businessDate();
+		return enrolled.plusDays(29 + day % 3);
+	}
+
+	/** The exceptions as the naive fold over raw events lists them. */
+	private static Map<String, List<NaiveFigures.QualityException>> listed(Map<String, Exceptions> exceptions) {
+		Map<String, List<NaiveFigures.QualityException>> listed = new TreeMap<>();
+		exceptions.forEach((goalId, goal) -> {
+			assertThat(goal.cases()).hasSize((int) goal.count());
+			listed.put(goalId,
+					goal.cases()
+						.stream()
+						.map((c) -> new NaiveFigures.QualityException(c.participantId(), c.reason().label(), c.date()))
+						.toList());
+		});
+		return listed;
 	}
 
 	/**
@@ -114,6 +153,9 @@ class DeliveryOrderPropertiesTest {
 
 		final Map<TallyKey, Long> tallies = new TreeMap<>();
 
+		/** The quality exception rows, by goal id and participant id. */
+		final Map<String, Breach> breachRows = new HashMap<>();
+
 		void apply(EventEnvelope<CaseEvent> envelope) {
 			if (!this.processed.add(envelope.eventId().value())) {
 				return;
@@ -129,11 +171,27 @@ class DeliveryOrderPropertiesTest {
 				if (before != null) {
 					this.participants.remove(participantId);
 					move(Contributions.delta(GOALS, before, null));
+					replace(before.participantId(), QualityRules.breaches(GOALS, before), List.of());
 				}
 				return;
 			}
 			this.participants.put(participantId, after);
-			move(Contributions.delta(GOALS, sameProject(before, after), after));
+			Participant counted = sameProject(before, after);
+			move(Contributions.delta(GOALS, counted, after));
+			replace(after.participantId(), QualityRules.breaches(GOALS, counted), QualityRules.breaches(GOALS, after));
+		}
+
+		/** QualityExceptionStore.replace on a map. */
+		private void replace(String participantId, List<Breach> before, List<Breach> after) {
+			if (before.equals(after)) {
+				return;
+			}
+			this.breachRows.values().removeIf((row) -> row.participantId().equals(participantId));
+			after.forEach((breach) -> this.breachRows.put(breach.goalId() + "/" + participantId, breach));
+		}
+
+		List<Breach> breaches() {
+			return this.breachRows.values().stream().sorted(QualityRules.LISTED).toList();
 		}
 
 		private void move(Map<TallyKey, Long> delta) {

@@ -1,0 +1,87 @@
+package se.kedja.progress.intake;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import se.kedja.progress.goals.Breach;
+import se.kedja.progress.goals.GoalProgress.ExceptionCase;
+import se.kedja.progress.goals.GoalProgress.Exceptions;
+import se.kedja.progress.goals.Reason;
+
+/**
+ * The cases that break each quality goal's rule, kept beside the counters: a case's rows
+ * are replaced in the transaction that moves its counters.
+ */
+@Repository
+public class QualityExceptionStore {
+
+	private final JdbcClient jdbc;
+
+	QualityExceptionStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Replaces a case's rows when its breaches changed; true if they did. */
+	boolean replace(ProjectionTables tables, String projectId, String participantId, List<Breach> before,
+			List<Breach> after) {
+		if (before.equals(after)) {
+			return false;
+		}
+		this.jdbc.sql("DELETE FROM " + tables.qualityException() + " WHERE project_id = ? AND participant_id = ?")
+			.params(projectId, UUID.fromString(participantId))
+			.update();
+		add(tables, projectId, after);
+		return true;
+	}
+
+	void add(ProjectionTables tables, String projectId, List<Breach> breaches) {
+		for (Breach breach : breaches) {
+			this.jdbc
+				.sql("INSERT INTO " + tables.qualityException() + " (project_id, goal_id, participant_id, reason,"
+						+ " business_date, pending_until, detail) VALUES (?, ?, ?, ?, ?, ?, ?)")
+				.params(projectId, breach.goalId(), UUID.fromString(breach.participantId()), breach.reason().label(),
+						breach.date(), breach.pendingUntil(), breach.detail())
+				.update();
+		}
+	}
+
+	void clear(ProjectionTables tables, String projectId) {
+		this.jdbc.sql("DELETE FROM " + tables.qualityException() + " WHERE project_id = ?").param(projectId).update();
+	}
+
+	/**
+	 * Each quality goal's exceptions on {@code day}: the count and the first
+	 * {@link Exceptions#LIMIT}, in the order of {@code QualityRules.LISTED}.
+	 */
+	public Map<String, Exceptions> load(String projectId, LocalDate day) {
+		Map<String, Long> counts = new LinkedHashMap<>();
+		Map<String, List<ExceptionCase>> cases = new LinkedHashMap<>();
+		this.jdbc
+			.sql("SELECT goal_id, participant_id, reason, business_date, detail, total FROM ("
+					+ " SELECT goal_id, participant_id, reason, business_date, detail,"
+					+ " count(*) OVER (PARTITION BY goal_id) AS total,"
+					+ " row_number() OVER (PARTITION BY goal_id ORDER BY business_date, participant_id) AS place"
+					+ " FROM quality_exception WHERE project_id = ? AND (pending_until IS NULL OR pending_until < ?)) e"
+					+ " WHERE place <= ? ORDER BY goal_id, place")
+			.params(projectId, day, Exceptions.LIMIT)
+			.query((rs) -> {
+				String goalId = rs.getString(1);
+				counts.put(goalId, rs.getLong(6));
+				cases.computeIfAbsent(goalId, (id) -> new ArrayList<>())
+					.add(new ExceptionCase(rs.getString(2), Reason.ofLabel(rs.getString(3)),
+							rs.getObject(4, LocalDate.class), rs.getString(5)));
+			});
+		Map<String, Exceptions> exceptions = new LinkedHashMap<>();
+		counts.forEach(
+				(goalId, count) -> exceptions.put(goalId, new Exceptions(count, Exceptions.LIMIT, cases.get(goalId))));
+		return exceptions;
+	}
+
+}
