@@ -21,12 +21,13 @@ import java.util.Map;
 public final class Bench {
 
 	static final String USAGE = """
-			Usage: ./kedja bench [--quick] [--attach] [--data-dir DIR] [--out DIR]
+			Usage: ./kedja bench [--quick] [--attach] [--only PREFIX] [--data-dir DIR] [--out DIR]
 			  --quick         a short run (about 5 minutes): fewer runs, shorter windows, 100 commands/s for freshness
 			  --attach        measure a Kedja that is already running (data folder: --data-dir, else KEDJA_DATA_DIR or .kedja-data)
 			  --data-dir DIR  with --attach: the running Kedja's data folder
 			  --out DIR       where the reports go (default bench/results)
 			  --demo          load the demo data on start (through the API: about 24,000 commands, far longer than the run at a slow write path)
+			  --only PREFIX   measure only the figures whose id starts with PREFIX (e.g. audit-replay); the rest are reported as not measured
 			  --jfr           record every JVM of the embedded default with JFR (settings=profile) into /tmp/kedja-bench-jfr-<time>
 			Without --attach the suite starts the embedded default on a fresh temporary data folder and stops it after.
 			Ports: KEDJA_PG_PORT (5432), KEDJA_KAFKA_PORT (9092); the services' ports are the launcher's (8081-8083, 9000).""";
@@ -39,9 +40,12 @@ public final class Bench {
 
 	private final boolean demo;
 
-	private Bench(boolean quick, boolean demo) {
+	private final String only;
+
+	private Bench(boolean quick, boolean demo, String only) {
 		this.quick = quick;
 		this.demo = demo;
+		this.only = only;
 		this.budget = quick ? Duration.ofMinutes(5) : Duration.ofMinutes(30);
 	}
 
@@ -52,6 +56,7 @@ public final class Bench {
 		boolean attach = false;
 		boolean jfr = false;
 		boolean demo = false;
+		String only = null;
 		Path dataDir = null;
 		Path out = Path.of("bench", "results");
 		for (int i = 0; i < args.length; i++) {
@@ -60,6 +65,7 @@ public final class Bench {
 				case "--attach" -> attach = true;
 				case "--jfr" -> jfr = true;
 				case "--demo" -> demo = true;
+				case "--only" -> only = args[++i];
 				case "--data-dir" -> dataDir = Path.of(args[++i]);
 				case "--out" -> out = Path.of(args[++i]);
 				case "--help", "-h" -> {
@@ -72,7 +78,7 @@ public final class Bench {
 				}
 			}
 		}
-		int code = new Bench(quick, demo).run(attach, jfr, dataDir, out);
+		int code = new Bench(quick, demo, only).run(attach, jfr, dataDir, out);
 		System.exit(code);
 	}
 
@@ -182,6 +188,7 @@ public final class Bench {
 		settings.put("writeWindowSeconds", plan.window().toSeconds());
 		settings.put("freshnessRatePerSecond", plan.freshnessRate());
 		settings.put("readsPerRound", plan.readsPerRound());
+		settings.put("figures", (this.only == null) ? "all" : "only those whose id starts with " + this.only);
 		settings.put("dataFolder", kedja.attached ? kedja.dataDir.toString() : "fresh temporary folder");
 		api.loaderToken();
 		settings.put("tokens", api.tokenSource);
@@ -216,8 +223,10 @@ public final class Bench {
 
 		Measurements m = new Measurements(plan, api, database, kafka, this::progress);
 		m.prepareBaselineTable();
-		progress("warming up (8 clients, " + (this.quick ? 5 : 15) + " s, not counted) ...");
-		m.warmUp(Duration.ofSeconds(this.quick ? 5 : 15));
+		if (selected("write-path")) {
+			progress("warming up (8 clients, " + (this.quick ? 5 : 15) + " s, not counted) ...");
+			m.warmUp(Duration.ofSeconds(this.quick ? 5 : 15));
+		}
 
 		for (int clients : plan.clients()) {
 			double cost = plan.runs() * 2 * plan.window().toSeconds() + 3;
@@ -282,7 +291,14 @@ public final class Bench {
 
 	}
 
+	private boolean selected(String id) {
+		return this.only == null || id.startsWith(this.only);
+	}
+
 	private Figure step(String id, String title, double seconds, Step step, String target) {
+		if (!selected(id)) {
+			return Figure.notMeasured(id, title, "not selected (--only " + this.only + ")", target);
+		}
 		if (!fits(seconds)) {
 			String reason = "the %s run's %d-minute budget was spent (%.0f s elapsed, start-up included, on a loaded machine)"
 				.formatted(this.quick ? "quick" : "full", this.budget.toMinutes(), elapsedSeconds());
