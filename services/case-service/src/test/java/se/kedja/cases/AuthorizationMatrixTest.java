@@ -24,6 +24,9 @@ import static se.kedja.testsupport.AuthorizationMatrix.Scope.ROLE;
 @CaseServiceIntegrationTest
 class AuthorizationMatrixTest {
 
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	static final String NAME = "Matris Hemligsson";
 
 	static final String EMAIL = "matris.hemligsson@example.org";
@@ -153,13 +156,27 @@ class AuthorizationMatrixTest {
 		Api.Response assigned = admin.exchange(org.springframework.http.HttpMethod.PUT,
 				"/api/projects/" + Fixtures.PROJECT + "/assignments/coach-new", Map.of("sites", List.of("finspang")),
 				Map.of());
+		Api.Response again = admin.exchange(org.springframework.http.HttpMethod.PUT,
+				"/api/projects/" + Fixtures.PROJECT + "/assignments/coach-new", Map.of("sites", List.of("finspang")),
+				Map.of());
 		Api.Response scopes = admin.get("/api/users/coach-new/assignments");
 		Api.Response removed = admin.exchange(org.springframework.http.HttpMethod.DELETE,
+				"/api/projects/" + Fixtures.PROJECT + "/assignments/coach-new", null, Map.of());
+		Api.Response removedAgain = admin.exchange(org.springframework.http.HttpMethod.DELETE,
 				"/api/projects/" + Fixtures.PROJECT + "/assignments/coach-new", null, Map.of());
 		Api.Response after = admin.get("/api/users/coach-new/assignments");
 
 		assertThat(assigned.status()).isEqualTo(200);
 		assertThat(assigned.body().path("assignedBy").asString()).isEqualTo("admin-ada");
+		assertThat(again.status()).isEqualTo(200);
+		assertThat(again.body().path("sites").toString()).isEqualTo(assigned.body().path("sites").toString());
+		assertThat(removedAgain.status()).isEqualTo(204);
+		assertThat(this.jdbc.sql(
+				"SELECT action FROM assignment_log WHERE user_id = 'coach-new' AND project_id = ? ORDER BY recorded_at")
+			.param(Fixtures.PROJECT)
+			.query(String.class)
+			.list()).as("a repeated PUT or DELETE changes nothing and logs nothing")
+			.containsExactly("assigned", "unassigned");
 		assertThat(scopes.body().path("projects").get(0).asString()).isEqualTo(Fixtures.PROJECT + "/finspang");
 		assertThat(removed.status()).isEqualTo(204);
 		assertThat(after.body().path("projects")).isEmpty();

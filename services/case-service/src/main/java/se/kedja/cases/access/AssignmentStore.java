@@ -35,16 +35,28 @@ class AssignmentStore {
 
 	}
 
+	/**
+	 * Assigns, or changes the sites of, a user. Idempotent as a PUT should be: assigning
+	 * what is already in force (a retry, a double submit) changes nothing and logs
+	 * nothing, and answers with the assignment as it stands.
+	 */
 	@Transactional
 	Assignment assign(String projectId, String userId, List<String> sites, String by) {
 		Instant now = this.clock.instant();
 		String[] siteArray = sites.stream().distinct().sorted().toArray(String[]::new);
-		this.jdbc.sql("""
+		int changed = this.jdbc.sql("""
 				INSERT INTO assignment (project_id, user_id, sites, assigned_at, assigned_by) VALUES (?, ?, ?, ?, ?)
 				ON CONFLICT (project_id, user_id) DO UPDATE
-				SET sites = excluded.sites, assigned_at = excluded.assigned_at, assigned_by = excluded.assigned_by""")
+				SET sites = excluded.sites, assigned_at = excluded.assigned_at, assigned_by = excluded.assigned_by
+				WHERE assignment.sites IS DISTINCT FROM excluded.sites""")
 			.params(projectId, userId, siteArray, java.sql.Timestamp.from(now), by)
 			.update();
+		if (changed == 0) {
+			return this.jdbc.sql("SELECT * FROM assignment WHERE project_id = ? AND user_id = ?")
+				.params(projectId, userId)
+				.query(AssignmentStore::assignment)
+				.single();
+		}
 		log(projectId, userId, "assigned", siteArray, now, by);
 		return new Assignment(projectId, userId, List.of(siteArray), now, by);
 	}
