@@ -185,7 +185,7 @@ class DemoThroughTheSystemTest {
 				JsonNode progress = JSON.readTree(progress(project.id()));
 				seen.append(progress.path("goals"));
 				LocalDate asOf = LocalDate.parse(progress.path("asOf").asString());
-				differences.addAll(differences(project.id(),
+				differences.addAll(ProgressComparison.differences(project.id(),
 						expected.computeIfAbsent(asOf, (day) -> GoalFigures.of(this.generator, day)).get(project.id()),
 						progress.path("goals")));
 			}
@@ -201,59 +201,6 @@ class DemoThroughTheSystemTest {
 			}
 			KedjaServices.pause(2000);
 		}
-	}
-
-	static List<String> differences(String project, Map<String, GoalFigures.Goal> expected, JsonNode goals) {
-		List<String> differences = new ArrayList<>();
-		Map<String, JsonNode> actual = new TreeMap<>();
-		goals.forEach((goal) -> actual.put(goal.path("id").asString(), goal));
-		for (String id : new TreeSet<>(union(expected.keySet(), actual.keySet()))) {
-			String where = project + " / " + id;
-			GoalFigures.Goal want = expected.get(id);
-			JsonNode got = actual.get(id);
-			if (want == null) {
-				differences.add(where + ": expected no such goal, actual " + got.path("kind").asString() + " "
-						+ got.path("status").asString() + " " + got.path("problem").asString(""));
-				continue;
-			}
-			if (got == null) {
-				differences.add(where + ": expected " + want.total() + ", actual no such goal");
-				continue;
-			}
-			if (!want.kind().equals(got.path("kind").asString()) || !want.unit().equals(got.path("unit").asString())) {
-				differences.add(where + ": expected kind " + want.kind() + " in " + want.unit() + ", actual "
-						+ got.path("kind").asString() + " in " + got.path("unit").asString());
-			}
-			compare(differences, where, want.total(), figure(got));
-			want.breakdowns().forEach((breakdown, buckets) -> {
-				Map<String, Figure> shown = new TreeMap<>();
-				got.path("breakdowns")
-					.path(breakdown)
-					.forEach((bucket) -> shown.put(bucket.path("bucket").asString(), figure(bucket)));
-				for (String bucket : union(buckets.keySet(), shown.keySet())) {
-					compare(differences, where + " / " + breakdown + " " + bucket, buckets.get(bucket),
-							shown.get(bucket));
-				}
-			});
-		}
-		return differences;
-	}
-
-	private static void compare(List<String> differences, String where, Figure expected, Figure actual) {
-		if (!Objects.equals(expected, actual)) {
-			differences.add(where + ": expected " + expected + ", actual " + actual);
-		}
-	}
-
-	private static Figure figure(JsonNode node) {
-		return new Figure(node.path("actual").asDouble(), node.path("met").asLong(), node.path("of").asLong(),
-				node.path("pending").asLong());
-	}
-
-	private static TreeSet<String> union(java.util.Set<String> a, java.util.Set<String> b) {
-		TreeSet<String> union = new TreeSet<>(a);
-		union.addAll(b);
-		return union;
 	}
 
 	private String progress(String project) {
@@ -295,9 +242,18 @@ class DemoThroughTheSystemTest {
 		return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	// The demo loader's own machine client holds every role in every project.
+	private static volatile String token = "";
+
+	private static volatile long tokenMintedAt;
+
+	// The demo loader's own machine client holds every role in every project; one token a
+	// minute rather than one signature per request.
 	private static Optional<String> bearer() {
-		return Optional.of("Bearer " + TestTokens.get().unrestricted("kedja-demo-loader"));
+		if (token.isEmpty() || System.nanoTime() - tokenMintedAt > Duration.ofMinutes(1).toNanos()) {
+			tokenMintedAt = System.nanoTime();
+			token = TestTokens.get().unrestricted("kedja-demo-loader");
+		}
+		return Optional.of("Bearer " + token);
 	}
 
 }
