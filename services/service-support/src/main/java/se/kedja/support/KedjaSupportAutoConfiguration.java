@@ -27,6 +27,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.util.unit.DataSize;
 
 import se.kedja.support.health.KafkaHealthIndicator;
+import se.kedja.support.outage.DatabaseUnavailableResolver;
 import se.kedja.support.problem.ProblemDetailsAdvice;
 import se.kedja.support.problem.Problems;
 import se.kedja.support.process.StdinWatchdog;
@@ -34,8 +35,9 @@ import se.kedja.support.web.RequestSizeLimitFilter;
 import se.kedja.support.web.StrictJsonHttpMessageConverter;
 
 /**
- * What every Kedja service gets by depending on service-support: problem details, strict
- * JSON, a request size limit, a Kafka health check and the stdin watchdog.
+ * What every Kedja service gets by depending on service-support: problem details (503
+ * when the database is unavailable), strict JSON, a request size limit, a Kafka health
+ * check and the stdin watchdog.
  */
 @AutoConfiguration(
 		afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
@@ -76,6 +78,13 @@ public class KedjaSupportAutoConfiguration {
 
 	@Bean
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnClass(name = "org.springframework.dao.DataAccessException")
+	DatabaseUnavailableResolver databaseUnavailableResolver(Problems problems, JsonMapper jsonMapper) {
+		return new DatabaseUnavailableResolver(problems, problemJson(jsonMapper));
+	}
+
+	@Bean
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(Environment environment, Problems problems,
 			JsonMapper jsonMapper) {
 		DataSize max = Binder.get(environment)
@@ -86,13 +95,19 @@ public class KedjaSupportAutoConfiguration {
 			.bind("kedja.http.path-limits", Bindable.mapOf(String.class, DataSize.class))
 			.ifBound((limits) -> limits.forEach((path, size) -> pathLimits.put(path, size.toBytes())));
 		FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(
-				new RequestSizeLimitFilter(max.toBytes(), pathLimits, problems,
-						jsonMapper.rebuild()
-							.addMixIn(org.springframework.http.ProblemDetail.class,
-									org.springframework.http.converter.json.ProblemDetailJacksonMixin.class)
-							.build()));
+				new RequestSizeLimitFilter(max.toBytes(), pathLimits, problems, problemJson(jsonMapper)));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
 		return registration;
+	}
+
+	/**
+	 * Writes a problem's own properties beside its standard members, as the advice does.
+	 */
+	private static JsonMapper problemJson(JsonMapper jsonMapper) {
+		return jsonMapper.rebuild()
+			.addMixIn(org.springframework.http.ProblemDetail.class,
+					org.springframework.http.converter.json.ProblemDetailJacksonMixin.class)
+			.build();
 	}
 
 	@Bean

@@ -31,6 +31,8 @@ public final class ProblemCodes {
 
 	public static final String INTERNAL_ERROR = "internal-error";
 
+	public static final String SERVICE_UNAVAILABLE = "service-unavailable";
+
 	private ProblemCodes() {
 	}
 
