@@ -69,8 +69,10 @@ class ImportScaleTest {
 			.body(String.class));
 		String importId = job.path("importId").asString();
 		Instant deadline = Instant.now().plus(Duration.ofMinutes(60));
+		List<Long> coachMillis = new java.util.ArrayList<>();
 		while (!List.of("DONE", "FAILED").contains(job.path("status").asString()) && Instant.now().isBefore(deadline)) {
 			sleep();
+			coachMillis.add(aCoachWorksMeanwhile());
 			job = JSON.readTree(
 					http().get().uri("/api/projects/orangeriet/imports/" + importId).retrieve().body(String.class));
 		}
@@ -81,10 +83,36 @@ class ImportScaleTest {
 				job.path("linesRead").asLong(), Files.size(file) / (1024 * 1024), seconds,
 				job.path("linesRead").asLong() / seconds, job.path("accepted").asLong(), job.path("rejected").asLong(),
 				Runtime.getRuntime().maxMemory() / (1024 * 1024), vmHwm());
+		List<Long> sorted = coachMillis.stream().sorted().toList();
+		System.out.printf(
+				"SCALE: meanwhile %d coach rounds (enrol + read the caseload), each answered 2xx; "
+						+ "median %d ms, max %d ms per round%n",
+				sorted.size(), sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1));
 		Files.deleteIfExists(file);
 		assertThat(job.path("status").asString()).isEqualTo("DONE");
 		assertThat(job.path("linesRead").asLong()).isEqualTo(PEOPLE * 5L);
 		assertThat(job.path("rejected").asLong()).isZero();
+	}
+
+	/**
+	 * A coach enrols someone and reads the caseload while the import runs: both must be
+	 * answered (a refusal or a timeout fails the test); returns the round's milliseconds.
+	 */
+	private long aCoachWorksMeanwhile() {
+		long started = System.nanoTime();
+		var enrolled = http().post()
+			.uri("/api/projects/orangeriet/participants")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Fixtures.enrolment())
+			.retrieve()
+			.toBodilessEntity();
+		assertThat(enrolled.getStatusCode().value()).isEqualTo(201);
+		var caseload = http().get()
+			.uri("/api/projects/orangeriet/participants?size=20")
+			.retrieve()
+			.toEntity(String.class);
+		assertThat(caseload.getStatusCode().value()).isEqualTo(200);
+		return (System.nanoTime() - started) / 1_000_000;
 	}
 
 	/** A fresh token each time: the run outlasts one. */
