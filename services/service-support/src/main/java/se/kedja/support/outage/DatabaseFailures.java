@@ -26,6 +26,12 @@ public final class DatabaseFailures {
 	/** SQLSTATE classes of a lost or refused connection and of a server going away. */
 	private static final Set<String> UNAVAILABLE_STATES = Set.of("08", "53", "57P01", "57P02", "57P03");
 
+	/**
+	 * SQLSTATEs of work that lost a race: serialization failure, deadlock, lock not
+	 * available (lock_timeout). Spring leaves the last uncategorised.
+	 */
+	private static final Set<String> LOST_RACE_STATES = Set.of("40001", "40P01", "55P03");
+
 	private static final int MAX_DEPTH = 32;
 
 	private DatabaseFailures() {
@@ -44,8 +50,10 @@ public final class DatabaseFailures {
 	 * a second try can win (deadlock, serialization failure, lock or query timeout).
 	 */
 	public static boolean transientFailure(Throwable failure) {
-		return anyCause(failure, (cause) -> unavailableHere(cause) || cause instanceof TransientDataAccessException
-				|| cause instanceof SQLTransientException);
+		return anyCause(failure,
+				(cause) -> unavailableHere(cause) || cause instanceof TransientDataAccessException
+						|| cause instanceof SQLTransientException || (cause instanceof SQLException sql
+								&& sql.getSQLState() != null && LOST_RACE_STATES.contains(sql.getSQLState())));
 	}
 
 	private static boolean unavailableHere(Throwable cause) {
