@@ -31,6 +31,7 @@ import se.kedja.progress.intake.CaseEventListener;
 import se.kedja.progress.intake.CaseEventProjection;
 import se.kedja.progress.intake.ProjectEventProjection;
 import se.kedja.progress.intake.ProjectionTables;
+import se.kedja.support.outage.DatabaseFailures;
 import se.kedja.support.problem.ProblemException;
 
 /**
@@ -43,6 +44,8 @@ import se.kedja.support.problem.ProblemException;
 public class ProjectionRebuild {
 
 	private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
+
+	private static final Duration MAX_DATABASE_WAIT = Duration.ofSeconds(10);
 
 	private static final List<String> TOPICS = List.of(Topics.PROJECT_EVENTS.name(), Topics.CASE_EVENTS.name());
 
@@ -137,12 +140,7 @@ public class ProjectionRebuild {
 		while (end.entrySet().stream().anyMatch((e) -> consumer.position(e.getKey()) < e.getValue())) {
 			for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
 				try {
-					if (record.topic().equals(Topics.PROJECT_EVENTS.name())) {
-						this.projects.apply(ProjectionTables.SHADOW, this.json.readProject(record.value()));
-					}
-					else {
-						this.cases.apply(ProjectionTables.SHADOW, this.json.readCase(record.value()));
-					}
+					applyOnceTheDatabaseAnswers(record);
 				}
 				catch (RuntimeException ex) {
 					progress.skipped++;
@@ -152,6 +150,52 @@ public class ProjectionRebuild {
 				progress.done++;
 			}
 			this.status.set(progress.status(RebuildStatus.State.RUNNING, null));
+		}
+	}
+
+	/**
+	 * A database outage is waited out, never skipped: the swapped-in figures would miss
+	 * the event for good.
+	 */
+	private void applyOnceTheDatabaseAnswers(ConsumerRecord<String, byte[]> record) {
+		Duration wait = Duration.ofMillis(500);
+		while (true) {
+			try {
+				apply(record);
+				return;
+			}
+			catch (RuntimeException ex) {
+				if (!DatabaseFailures.transientFailure(ex)) {
+					throw ex;
+				}
+				log.warn("Rebuild waits {} ms for the database at {}-{}@{}: {}", wait.toMillis(), record.topic(),
+						record.partition(), record.offset(), ex.getMessage());
+				sleep(wait);
+				wait = min(wait.multipliedBy(2), MAX_DATABASE_WAIT);
+			}
+		}
+	}
+
+	private void apply(ConsumerRecord<String, byte[]> record) {
+		if (record.topic().equals(Topics.PROJECT_EVENTS.name())) {
+			this.projects.apply(ProjectionTables.SHADOW, this.json.readProject(record.value()));
+		}
+		else {
+			this.cases.apply(ProjectionTables.SHADOW, this.json.readCase(record.value()));
+		}
+	}
+
+	private static Duration min(Duration a, Duration b) {
+		return (a.compareTo(b) <= 0) ? a : b;
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Rebuild interrupted while waiting for the database", ex);
 		}
 	}
 
