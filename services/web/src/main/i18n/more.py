@@ -121,3 +121,16 @@ m('assignments.remove.whom', 'tilldelningen för {0}', 'the assignment of {0}')
 m('assignments.allSites', 'Alla anordnare', 'Every site')
 m('assignments.assigned', 'Sparat: {0} är tilldelad projektet.', 'Saved: {0} is assigned to the project.')
 m('assignments.removed', 'Borttaget: {0} är inte längre tilldelad projektet.', 'Removed: {0} is no longer assigned to the project.')
+
+m('dashboard.exceptions', 'Avvikelser: {0}', 'Exceptions: {0}')
+m('dashboard.exceptions.explain', 'Deltagare vars ärende bryter mot målets regel. Datumet är dagen då handlingsplanen senast skulle ha funnits, dagen då en sen plan kom överens, den första uppföljningen där tillgängligheten inte gicks igenom, eller inskrivningen.', "Participants whose case breaks the goal's rule. The date is the day the action plan was due, the day a late plan was agreed, the first follow-up where accessibility was not reviewed, or the enrolment.")
+m('dashboard.exceptions.none', 'Inget ärende bryter mot regeln.', 'No case breaks the rule.')
+m('dashboard.exceptions.caption', '{0}: avvikelser', '{0}: exceptions')
+m('dashboard.exceptions.partial', 'Visar de första {0} av {1}, äldst först.', 'Showing the first {0} of {1}, oldest first.')
+m('dashboard.col.participant', 'Deltagare', 'Participant')
+m('dashboard.col.reason', 'Vad är fel', 'What is wrong')
+m('dashboard.col.date', 'Datum', 'Date')
+for k, sv, en in [('no-plan', 'Handlingsplan saknas', 'No action plan'), ('plan-late', 'Handlingsplanen kom för sent', 'The action plan came too late'),
+                  ('accessibility-not-reviewed', 'Tillgängligheten gicks inte igenom vid uppföljning', 'Accessibility was not reviewed at a follow-up'),
+                  ('no-responsible-actor', 'Ingen ansvarig aktör', 'No responsible actor')]:
+    m('exception.' + k, sv, en)

@@ -42,10 +42,10 @@ class DashboardPage {
 		this.formats = formats;
 	}
 
-	/** A goal as the page shows it. */
+	/** A goal as the page shows it; only quality goals have exceptions. */
 	record Goal(String id, String title, String unit, double actual, @Nullable Double target, String targetText,
 			String status, @Nullable Double forecast, long met, long of, long pending, List<Breakdown> breakdowns,
-			Bars bars, @Nullable String problem) {
+			Bars bars, @Nullable String problem, @Nullable Exceptions exceptions) {
 
 		public String chartLabel(MessageSource messages, Formats formats) {
 			return messages.getMessage("dashboard.chart.label",
@@ -60,6 +60,31 @@ class DashboardPage {
 	}
 
 	record Bucket(String name, double actual, long met, long of, long pending) {
+	}
+
+	/**
+	 * The cases that break a quality goal's rule: how many there are, and the first of
+	 * them as progress-service lists them (oldest first).
+	 */
+	record Exceptions(long count, List<ExceptionCase> cases) {
+
+		public boolean partial() {
+			return this.count > this.cases.size();
+		}
+
+	}
+
+	/**
+	 * One case that breaks the rule, named only by its pseudonymous id; {@code detail} is
+	 * progress-service's English wording, shown only for a reason this page does not
+	 * know.
+	 */
+	record ExceptionCase(String participantId, String reason, @Nullable LocalDate date, String detail) {
+
+		public String shortId() {
+			return this.participantId.substring(0, Math.min(8, this.participantId.length()));
+		}
+
 	}
 
 	@GetMapping("/dashboard")
@@ -136,7 +161,21 @@ class DashboardPage {
 				(forecast != null && !forecast.isNull()) ? forecast.asDouble() : null, goal.path("met").asLong(),
 				goal.path("of").asLong(), goal.path("pending").asLong(), breakdowns,
 				Bars.of(List.of(Map.entry("actual", actual)), targetValue),
-				goal.path("problem").isNull() ? null : goal.path("problem").asString(null));
+				goal.path("problem").isNull() ? null : goal.path("problem").asString(null),
+				exceptions(goal.path("exceptions")));
+	}
+
+	private static @Nullable Exceptions exceptions(JsonNode exceptions) {
+		if (!exceptions.isObject()) {
+			return null;
+		}
+		List<ExceptionCase> cases = new ArrayList<>();
+		exceptions.path("cases")
+			.forEach((c) -> cases
+				.add(new ExceptionCase(c.path("participantId").asString(), c.path("reason").asString(""),
+						c.path("date").isString() ? LocalDate.parse(c.path("date").asString()) : null,
+						c.path("detail").asString(""))));
+		return new Exceptions(exceptions.path("count").asLong(cases.size()), cases);
 	}
 
 	private List<JsonNode> alerts(String project) {

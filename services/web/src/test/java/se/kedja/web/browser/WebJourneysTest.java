@@ -193,6 +193,9 @@ class WebJourneysTest extends BrowserTest {
 		assertThat(((JavascriptExecutor) browser).executeScript("return window.kedjaNotReloaded === true"))
 			.isEqualTo(true);
 		assertThat(text("#live-status")).contains("Siffrorna uppdaterades");
+		assertThat(browser.findElements(By.cssSelector("#figures .exceptions table tbody tr")))
+			.as("the quality goals' exceptions in the figures swapped in")
+			.isNotEmpty();
 	}
 
 	@Test
@@ -268,8 +271,14 @@ class WebJourneysTest extends BrowserTest {
 			scan(List.of("/dashboard"), language, violations);
 
 			signIn(MANAGER, language);
-			scan(List.of("/dashboard", "/dashboard?project=" + demo.id(),
-					"/dashboard?project=orangeriet&asOf=2026-01-01"), language, violations);
+			scan(List.of("/dashboard", "/dashboard?project=orangeriet&asOf=2026-01-01"), language, violations);
+			for (String dashboard : List.of("/dashboard?project=" + demo.id(), "/dashboard?project=" + demo.id()
+					+ "&asOf=" + LocalDate.now(DashboardExceptionsTest.PROGRESS_ZONE))) {
+				scan(List.of(dashboard), language, violations);
+				assertThat(browser.findElements(By.cssSelector(".exceptions table tbody tr")))
+					.as(dashboard + " scanned with a quality goal's exceptions")
+					.isNotEmpty();
+			}
 
 			signIn(AUDITOR, language);
 			scan(List.of("/audit", "/audit?participant=nonsense&purpose=",
