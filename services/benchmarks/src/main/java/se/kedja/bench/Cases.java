@@ -28,6 +28,11 @@ final class Cases {
 		this.day = day;
 	}
 
+	/** The business date of the suite's commands. */
+	LocalDate day() {
+		return this.day;
+	}
+
 	/**
 	 * A day inside the project's period and not in the future, from progress-service's
 	 * list of projects (the demo moves the periods).

@@ -39,6 +39,25 @@ final class Database {
 		}
 	}
 
+	/** The same database as a DataSource (for a connection pool). */
+	javax.sql.DataSource dataSource() throws SQLException {
+		org.postgresql.ds.PGSimpleDataSource source = new org.postgresql.ds.PGSimpleDataSource();
+		source.setUrl(this.url);
+		try (Connection probe = DriverManager.getConnection(this.url, "postgres", "")) {
+			source.setUser("postgres");
+		}
+		catch (SQLException ex) {
+			source.setUser("kedja");
+			try {
+				source.setPassword(Files.readString(this.dataDir.resolve("postgres-password")).strip());
+			}
+			catch (java.io.IOException io) {
+				throw ex;
+			}
+		}
+		return source;
+	}
+
 	String setting(String name) {
 		try (Connection connection = connect();
 				Statement sql = connection.createStatement();

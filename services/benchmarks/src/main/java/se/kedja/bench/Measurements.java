@@ -73,7 +73,7 @@ final class Measurements {
 			return quick
 					? new Settings(true, 2, Duration.ofSeconds(3), new int[] { 1, 8, 32 }, 4, 100,
 							Duration.ofSeconds(5), 20)
-					: new Settings(false, 5, Duration.ofSeconds(10), new int[] { 1, 8, 32 }, 4, 500,
+					: new Settings(false, 3, Duration.ofSeconds(10), new int[] { 1, 8, 32 }, 4, 500,
 							Duration.ofSeconds(15), 100);
 		}
 
@@ -594,6 +594,15 @@ final class Measurements {
 	// -------------------------------------------------------------------
 
 	Figure dashboard() throws Exception {
+		return dashboard("dashboard", 1);
+	}
+
+	/**
+	 * The dashboard of the project with the most participants beside the query-time
+	 * aggregate, run once every {@code aggregateEvery} reads (over a million participants
+	 * one aggregate takes seconds).
+	 */
+	Figure dashboard(String id, int aggregateEvery) throws Exception {
 		String project;
 		long participants;
 		try (Connection connection = this.database.connect();
@@ -601,15 +610,15 @@ final class Measurements {
 				ResultSet row = sql.executeQuery(
 						"SELECT project_id, count(*) FROM progress.participant GROUP BY project_id ORDER BY 2 DESC LIMIT 1")) {
 			if (!row.next()) {
-				return Figure.notMeasured("dashboard", "Dashboard", "no participants in progress-service", null);
+				return Figure.notMeasured(id, "Dashboard", "no participants in progress-service", null);
 			}
 			project = row.getString(1);
 			participants = row.getLong(2);
 		}
 		long events = this.database
 			.count("SELECT count(*) FROM progress.case_event WHERE project_id = '" + project.replace("'", "") + "'");
-		Figure figure = new Figure("dashboard", "Dashboard: GET /api/projects/" + project + "/progress with "
-				+ participants + " participants (" + events + " stored events) in the project");
+		Figure figure = new Figure(id, "Dashboard: GET /api/projects/" + project + "/progress with " + participants
+				+ " participants (" + events + " stored events) in the project");
 		figure.unit = "ms (per-run p50)";
 		figure.baselineTitle = "the participant count computed at query time by one SQL aggregate over progress-service's stored events (count(DISTINCT participant_id) FILTER (WHERE enrolment) … WHERE project_id = ?)";
 		figure.ratioMeaning = "baseline p50 ÷ p50 (how many times faster the maintained figures are)";
@@ -636,6 +645,9 @@ final class Measurements {
 							.failed("progress-service answered " + answer.status() + " " + abbreviate(answer.body()));
 					}
 					subject.add(answer.millis());
+					if (i % aggregateEvery != 0) {
+						continue;
+					}
 					long t = System.nanoTime();
 					aggregate.setString(1, enrolled);
 					aggregate.setString(2, project);
@@ -653,23 +665,16 @@ final class Measurements {
 		figure.ratio = figure.baselineSampleStats().p50() / figure.sampleStats().p50();
 		figure.target = "≥ 100× faster than the query-time aggregate; p99 ≤ 50 ms (the issue's 50 ms is at 1M participants)";
 		figure.met = figure.ratio >= 100 && figure.sampleStats().p99() <= 50;
-		figure.notes.add("at this size the aggregate over " + events
-				+ " events is itself fast; the ≥ 100× target is meant for 1M participants, which is not measured");
+		if (aggregateEvery > 1) {
+			figure.notes.add("the aggregate ran once every " + aggregateEvery + " reads of the dashboard");
+		}
+		else {
+			figure.notes.add("at this size the aggregate over " + events
+					+ " events is itself fast; the ≥ 100× target is meant for 1M participants (figure dashboard-1m)");
+		}
 		this.out.accept("  dashboard: p50 %.1f ms, p99 %.1f ms; SQL aggregate p50 %.1f ms"
 			.formatted(figure.sampleStats().p50(), figure.sampleStats().p99(), figure.baselineSampleStats().p50()));
 		return figure;
-	}
-
-	// ---- e. import
-	// ----------------------------------------------------------------------
-
-	Figure importFigure() {
-		Api.Answer docs = this.api.get(Api.CASES, "/v3/api-docs", null, Map.of());
-		boolean exists = docs.ok() && docs.body().contains("/imports");
-		return Figure.notMeasured("import", "Import: lines/s for 100,000 NDJSON lines", exists
-				? "the import endpoint exists in this build (POST /api/projects/{id}/imports), but the suite does not drive it yet: its request format was still changing while the suite was written"
-				: "case-service has no import endpoint in this build (POST /api/projects/{id}/imports is not in /v3/api-docs)",
-				null);
 	}
 
 	static String abbreviate(String text) {
