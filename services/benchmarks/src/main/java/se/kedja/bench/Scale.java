@@ -1,0 +1,729 @@
+package se.kedja.bench;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.axonframework.common.jdbc.DataSourceConnectionProvider;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventhandling.EventMessageHandler;
+import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
+import tools.jackson.databind.JsonNode;
+
+import se.kedja.events.ActorId;
+import se.kedja.events.CoachId;
+import se.kedja.events.EntrySituation;
+import se.kedja.events.EventEnvelope;
+import se.kedja.events.EventId;
+import se.kedja.events.Gender;
+import se.kedja.events.IscedBand;
+import se.kedja.events.MunicipalityCode;
+import se.kedja.events.ParticipantId;
+import se.kedja.events.ProjectId;
+import se.kedja.events.SiteId;
+import se.kedja.events.Topics;
+import se.kedja.events.cases.ParticipantEnrolled;
+import se.kedja.events.json.EventHashes;
+import se.kedja.events.json.EventJson;
+import se.kedja.events.kafka.EnvelopeSerializer;
+
+/**
+ * The figures that need a large store or topic: the import, the append cost at millions
+ * of stored events, Axon's replay with and without gaps, the projection rebuild against a
+ * bare consumer, and the dashboard at many participants. What the API cannot write in a
+ * run's time is bulk-loaded (store rows by one set-based INSERT, topic records by a bare
+ * producer of well-formed envelopes), and every such figure says so in its notes.
+ */
+final class Scale {
+
+	/** The sizes of one mode; the quick run uses smaller ones, stated in the report. */
+	record Sizes(int importPeople, long storeSmall, long storeLarge, long storeChunk, int replayEvents, int replayGaps,
+			int participantsWanted, Duration catchUpBudget, Duration rebuildWindow, Duration appendWindow,
+			int appendRuns) {
+
+		static Sizes of(boolean quick) {
+			return quick
+					? new Sizes(100, 100_000, 1_000_000, 450_000, 50_000, 10_000, 20_000, Duration.ofSeconds(40),
+							Duration.ofSeconds(15), Duration.ofSeconds(4), 2)
+					: new Sizes(2_000, 100_000, 10_000_000, 1_000_000, 300_000, 10_000, 1_000_000,
+							Duration.ofMinutes(5), Duration.ofSeconds(45), Duration.ofSeconds(8), 3);
+		}
+
+	}
+
+	/**
+	 * Stream ids of the bulk-loaded store rows: never the streams the suite writes to.
+	 */
+	private static final String BULK_STREAM = "kedja-bench-stream-";
+
+	private final Sizes sizes;
+
+	private final Measurements measurements;
+
+	private final Api api;
+
+	private final Database database;
+
+	private final String bootstrapServers;
+
+	private final Consumer<String> out;
+
+	/**
+	 * Rows bulk-loaded into cases.domain_event_entry so far (negative global indexes).
+	 */
+	private long bulkLoaded;
+
+	Scale(Sizes sizes, Measurements measurements, Api api, Database database, String bootstrapServers,
+			Consumer<String> out) {
+		this.sizes = sizes;
+		this.measurements = measurements;
+		this.api = api;
+		this.database = database;
+		this.bootstrapServers = bootstrapServers;
+		this.out = out;
+	}
+
+	// ---- import
+	// -------------------------------------------------------------------------
+
+	/**
+	 * Imports {@code importPeople × 5} NDJSON lines (enrol, plan, follow-up, follow-up,
+	 * exit) and times the job from the POST to DONE; the baseline is the write path's
+	 * median commands/s at one client in this run (a line is one command).
+	 */
+	Figure importLines(Double writePathOneClient) throws Exception {
+		int people = this.sizes.importPeople();
+		int lines = people * 5;
+		Figure figure = new Figure("import", "Import: lines/s for " + lines + " NDJSON lines (" + people
+				+ " people × enrol, plan, follow-up, follow-up, exit), POST to DONE");
+		figure.unit = "lines/s";
+		figure.baselineTitle = "the write path's median commands/s at 1 client in this run (one import line is one command through the same aggregate)";
+		figure.ratioMeaning = "lines/s ÷ baseline commands/s";
+		figure.target = "(no target in the issue; shown beside the write path)";
+		LocalDate day = this.measurements.cases().day();
+		StringBuilder ndjson = new StringBuilder();
+		String batch = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
+		for (int i = 0; i < people; i++) {
+			String ref = "bench-" + batch + "-" + i;
+			for (Map<String, Object> line : person(ref, i, day)) {
+				ndjson.append(Api.JSON.writeValueAsString(line)).append('\n');
+			}
+		}
+		String token = this.api.loaderToken();
+		HttpRequest.Builder post = HttpRequest
+			.newBuilder(Api.CASES.resolve("/api/projects/" + Cases.PROJECT + "/imports"))
+			.timeout(Duration.ofMinutes(2))
+			.header("Content-Type", "application/x-ndjson")
+			.POST(HttpRequest.BodyPublishers.ofString(ndjson.toString()));
+		if (token != null) {
+			post.header("Authorization", "Bearer " + token);
+		}
+		long started = System.nanoTime();
+		HttpResponse<String> posted = this.api.http.send(post.build(), HttpResponse.BodyHandlers.ofString());
+		if (posted.statusCode() != 202) {
+			return figure
+				.failed("the import answered " + posted.statusCode() + " " + Measurements.abbreviate(posted.body()));
+		}
+		JsonNode job = Api.JSON.readTree(posted.body());
+		String id = job.path("importId").asString(job.path("id").asString());
+		String location = posted.headers()
+			.firstValue("Location")
+			.orElse("/api/projects/" + Cases.PROJECT + "/imports/" + id);
+		String path = location.startsWith("http") ? java.net.URI.create(location).getPath() : location;
+		long deadline = started + TimeUnit.MINUTES.toNanos(15);
+		long lastSay = 0;
+		while (System.nanoTime() < deadline) {
+			Api.Answer answer = this.api.get(Api.CASES, path, this.api.loaderToken(), Map.of());
+			if (answer.ok()) {
+				job = answer.json();
+				String status = job.path("status").asString();
+				if (!"QUEUED".equals(status) && !"RUNNING".equals(status)) {
+					break;
+				}
+				if (System.nanoTime() - lastSay > TimeUnit.SECONDS.toNanos(15)) {
+					lastSay = System.nanoTime();
+					this.out.accept("  import: %d of %d lines read".formatted(job.path("linesRead").asLong(), lines));
+				}
+			}
+			Thread.sleep(250);
+		}
+		double seconds = (System.nanoTime() - started) / 1e9;
+		String status = job.path("status").asString();
+		if (!"DONE".equals(status)) {
+			return figure.failed("the import job ended " + status + " after %.0f s: ".formatted(seconds)
+					+ Measurements.abbreviate(job.toString()));
+		}
+		long accepted = job.path("accepted").asLong();
+		figure.runs.add(lines / seconds);
+		figure.notes.add("one run (%d lines in %.1f s): %d accepted, %d rejected; the job's own figure %.0f lines/s"
+			.formatted(lines, seconds, accepted, job.path("rejected").asLong(), job.path("linesPerSecond").asDouble()));
+		figure.notes.add("not 100,000 lines: at the ~200 lines/s measured in case-service's ImportScaleTest that "
+				+ "takes about 8 minutes, a quarter of the full run's budget; " + lines + " lines in this mode");
+		if (writePathOneClient != null) {
+			figure.baselineRuns.add(writePathOneClient);
+			figure.ratio = (lines / seconds) / writePathOneClient;
+		}
+		this.out.accept("  import: %d lines in %.1f s = %.0f lines/s (%d accepted)".formatted(lines, seconds,
+				lines / seconds, accepted));
+		return figure;
+	}
+
+	private static List<Map<String, Object>> person(String ref, int i, LocalDate day) {
+		LocalDate born = LocalDate.of(1900, 1, 1).plusDays(i % 19_000);
+		Map<String, Object> enrol = new LinkedHashMap<>();
+		enrol.put("command", "enrol");
+		enrol.put("participant", ref);
+		enrol.put("personnummer", Cases.personnummer(born, i % 2 == 0, i / 19_000 + 3));
+		enrol.put("name", "Import Deltagare " + i);
+		enrol.put("siteId", "katrineholm-vingaker");
+		enrol.put("coachId", "coach-bench");
+		enrol.put("responsibleActor", Cases.PROJECT);
+		enrol.put("enrolledOn", day.toString());
+		enrol.put("gender", (i % 2 == 0) ? "FEMALE" : "MALE");
+		enrol.put("municipality", "0428");
+		enrol.put("targetGroups", List.of("long-term-unemployed"));
+		enrol.put("entrySituations", List.of("LONG_TERM_UNEMPLOYED"));
+		enrol.put("monthsWithoutWork", 14);
+		enrol.put("isced", "ISCED_3_4");
+		enrol.put("foreignBackground", false);
+		enrol.put("consentToStatistics", true);
+		Map<String, Object> followUp = Map.of("command", "follow-up", "participant", ref, "heldOn", day.toString(),
+				"progress", List.of(Map.of("goalKey", "g1", "level", "STARTED")), "accessibilityReviewed", true,
+				"ownAssessment", "BETTER");
+		return List.of(enrol,
+				Map.of("command", "plan", "participant", ref, "agreedOn", day.toString(), "goals",
+						List.of(Map.of("key", "g1", "area", "WORK")), "plannedActivities", List.of(),
+						"accessibilityNeeds", List.of()),
+				followUp, followUp, Map.of("command", "exit", "participant", ref, "exitedOn", day.toString(), "reason",
+						"PLAN_COMPLETED", "outcome", "EMPLOYMENT"));
+	}
+
+	// ---- append cost as the store grows
+	// -------------------------------------------------
+
+	/**
+	 * The write path's p50 at one client with {@code storeSmall} and then with
+	 * {@code storeLarge} events in case-service's event store; the difference is
+	 * bulk-loaded.
+	 */
+	Figure appendGrowth(double budgetSeconds) throws Exception {
+		Figure figure = new Figure("append-growth", "Append cost as the store grows: write-path p50 (1 client) with "
+				+ millions(this.sizes.storeLarge()) + " events stored vs " + millions(this.sizes.storeSmall()));
+		figure.unit = "ms (per-run p50)";
+		figure.target = "p50 at " + millions(this.sizes.storeLarge()) + " ≤ 1.5× the p50 at "
+				+ millions(this.sizes.storeSmall());
+		figure.ratioMeaning = "p50 with the large store ÷ p50 with the small store";
+		long stored = this.database.count("SELECT count(*) FROM cases.domain_event_entry");
+		figure.baselineTitle = "the same write path with " + millions(this.sizes.storeSmall())
+				+ " events stored (measured first, in the same run)";
+		long started = System.nanoTime();
+		bulkLoadUpTo(this.sizes.storeSmall(), stored);
+		List<Double> small = appendRuns(figure.baselineRuns);
+		figure.baselineSamples.addAll(small);
+		long reached = bulkLoadUpTo(this.sizes.storeLarge(), stored,
+				budgetSeconds - (System.nanoTime() - started) / 1e9);
+		List<Double> large = appendRuns(figure.runs);
+		figure.samples.addAll(large);
+		figure.ratio = Stats.of(large).p50() / Stats.of(small).p50();
+		figure.met = (reached >= this.sizes.storeLarge()) ? figure.ratio <= 1.5 : null;
+		figure.notes.add(("%,d rows bulk-loaded into cases.domain_event_entry by set-based INSERT … SELECT FROM "
+				+ "generate_series (chunks of %,d): every row a copy of one real follow-up-held event of this run, in "
+				+ "its own stream of 10 (sequence 0–9, fresh event ids), with negative global indexes so that "
+				+ "case-service's Kafka publisher (a tracking processor past them) never publishes them; the "
+				+ "streams written by the measured commands are other ones")
+			.formatted(this.bulkLoaded, this.sizes.storeChunk()));
+		figure.notes.add("the store held %,d events before the load; %,d with the small store, %,d with the large"
+			.formatted(stored, Math.max(stored, this.sizes.storeSmall()), reached));
+		if (reached < this.sizes.storeLarge()) {
+			figure.notes.add("the load stopped at %,d events: the run's budget would not hold more".formatted(reached));
+		}
+		figure.notes.add("the two stores cannot be interleaved (the store only grows): small first, then large; "
+				+ "CHECKPOINT and ANALYZE after each load, before the timing");
+		this.out.accept("  append p50: %.1f ms at %,d events vs %.1f ms at %,d".formatted(Stats.of(large).p50(),
+				reached, Stats.of(small).p50(), Math.max(stored, this.sizes.storeSmall())));
+		return figure;
+	}
+
+	private List<Double> appendRuns(List<Double> perRun) {
+		List<Double> all = new ArrayList<>();
+		for (int run = 0; run < this.sizes.appendRuns(); run++) {
+			Measurements.Load load = this.measurements.apiCommands(1, this.sizes.appendWindow());
+			perRun.add(Stats.of(load.latencies()).p50());
+			all.addAll(load.latencies());
+		}
+		return all;
+	}
+
+	private long bulkLoadUpTo(long wanted, long before) throws SQLException {
+		return bulkLoadUpTo(wanted, before, Double.MAX_VALUE);
+	}
+
+	/**
+	 * Loads rows until the store holds {@code wanted}, a chunk a statement, while the
+	 * measured pace says the next chunk fits in {@code seconds}; returns the store's
+	 * size.
+	 */
+	private long bulkLoadUpTo(long wanted, long before, double seconds) throws SQLException {
+		long started = System.nanoTime();
+		long loaded = 0;
+		try (Connection connection = this.database.connect(); Statement sql = connection.createStatement()) {
+			sql.execute("SET synchronous_commit = off");
+			Sample sample = sample(connection);
+			while (before + this.bulkLoaded < wanted) {
+				long chunk = Math.min(this.sizes.storeChunk(), wanted - before - this.bulkLoaded);
+				double spent = (System.nanoTime() - started) / 1e9;
+				if (loaded > 0 && spent + (spent / loaded) * chunk * 1.2 > seconds) {
+					break;
+				}
+				long t = System.nanoTime();
+				insertStoreRows(connection, sample, this.bulkLoaded + 1, this.bulkLoaded + chunk);
+				this.bulkLoaded += chunk;
+				loaded += chunk;
+				this.out.accept("  store: %,d events (+%,d in %.1f s)".formatted(before + this.bulkLoaded, chunk,
+						(System.nanoTime() - t) / 1e9));
+			}
+			sql.execute("CHECKPOINT");
+			sql.execute("ANALYZE cases.domain_event_entry");
+		}
+		return before + this.bulkLoaded;
+	}
+
+	/** One real follow-up-held event: its columns are copied into the bulk rows. */
+	record Sample(String aggregate, String type, byte[] metaData, byte[] payload, String payloadRevision,
+			String payloadType, String timeStamp) {
+	}
+
+	private static Sample sample(Connection connection) throws SQLException {
+		try (Statement sql = connection.createStatement();
+				ResultSet row = sql.executeQuery("SELECT aggregate_identifier, type, meta_data, payload, "
+						+ "payload_revision, payload_type, time_stamp FROM cases.domain_event_entry "
+						+ "WHERE payload_type ILIKE '%FollowUpHeld%' AND global_index > 0 ORDER BY global_index DESC LIMIT 1")) {
+			if (!row.next()) {
+				throw new IllegalStateException("no follow-up-held event in the store to copy (the write path ran?)");
+			}
+			return new Sample(row.getString(1), row.getString(2), row.getBytes(3), row.getBytes(4), row.getString(5),
+					row.getString(6), row.getString(7));
+		}
+	}
+
+	/**
+	 * Rows {@code from..to} (inclusive) of the synthetic store, as global indexes
+	 * {@code -from..-to} in case-service's table; the sample's stream id inside the
+	 * payload is replaced by the row's own.
+	 */
+	private static void insertStoreRows(Connection connection, Sample sample, long from, long to) throws SQLException {
+		insertRows(connection, "cases.domain_event_entry", "-g", sample, from, to, null);
+	}
+
+	private static void insertRows(Connection connection, String table, String globalIndex, Sample sample, long from,
+			long to, String where) throws SQLException {
+		String stream = "md5('" + BULK_STREAM + table + "-' || (g / 10))::uuid::text";
+		try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table
+				+ " (global_index, aggregate_identifier, sequence_number, type, event_identifier, meta_data, payload, "
+				+ "payload_revision, payload_type, time_stamp) SELECT " + globalIndex + ", " + stream + ", g % 10, ?, "
+				+ "md5('kedja-bench-event-" + table + "-' || g)::uuid::text, ?, "
+				+ "convert_to(replace(convert_from(?, 'UTF8'), ?, " + stream + "), 'UTF8'), ?, ?, ? "
+				+ "FROM generate_series(?::bigint, ?::bigint) AS g" + ((where != null) ? " WHERE " + where : ""))) {
+			insert.setString(1, sample.type());
+			insert.setBytes(2, sample.metaData());
+			insert.setBytes(3, sample.payload());
+			insert.setString(4, sample.aggregate());
+			insert.setString(5, sample.payloadRevision());
+			insert.setString(6, sample.payloadType());
+			insert.setString(7, sample.timeStamp());
+			insert.setLong(8, from);
+			insert.setLong(9, to);
+			insert.executeUpdate();
+		}
+	}
+
+	static String millions(long events) {
+		return (events >= 1_000_000) ? "%sM".formatted(Figure.round(events / 1e6)).replace(".0M", "M")
+				: "%,dk".formatted(events / 1000);
+	}
+
+	// ---- Axon replay
+	// ----------------------------------------------------------------------
+
+	/** Axon's replay events/s without gaps, for the rebuild's baseline. */
+	private Double axonReplayRate;
+
+	/**
+	 * Axon's TrackingEventProcessor (single thread, batches of 100, as case-service's
+	 * publisher) with a no-op handler, replaying {@code replayEvents} events from a JDBC
+	 * event store table with the same columns and constraints as case-service's: once
+	 * without gaps, once with {@code replayGaps} gaps in the global index, interleaved.
+	 */
+	Figure axonReplayGaps() throws Exception {
+		int events = this.sizes.replayEvents();
+		int gaps = this.sizes.replayGaps();
+		Figure figure = new Figure("axon-replay-gaps",
+				"Axon replay of %,d events with %,d gaps in the global index vs without".formatted(events, gaps));
+		figure.unit = "events/s";
+		figure.baselineTitle = "the same replay without gaps";
+		figure.ratioMeaning = "events/s with gaps ÷ events/s without";
+		figure.target = "≥ 0.9× without gaps";
+		int every = events / gaps;
+		try (Connection connection = this.database.connect(); Statement sql = connection.createStatement()) {
+			sql.execute("SET synchronous_commit = off");
+			Sample sample = sample(connection);
+			for (String table : List.of("bench.axon_replay", "bench.axon_replay_gaps")) {
+				sql.execute("DROP TABLE IF EXISTS " + table);
+				sql.execute("CREATE TABLE " + table + " (LIKE cases.domain_event_entry INCLUDING ALL)");
+			}
+			insertRows(connection, "bench.axon_replay", "g", sample, 1, events, null);
+			// one index skipped after every `every` rows: row g at g + g / every
+			insertRows(connection, "bench.axon_replay_gaps", "g + (g - 1) / " + every, sample, 1, events, null);
+			sql.execute("ANALYZE bench.axon_replay");
+			sql.execute("ANALYZE bench.axon_replay_gaps");
+			sql.execute("CHECKPOINT");
+		}
+		int runs = 2;
+		for (int run = 0; run < runs; run++) {
+			boolean plainFirst = run % 2 == 0;
+			if (plainFirst) {
+				figure.baselineRuns.add(replay("bench.axon_replay", events));
+			}
+			figure.runs.add(replay("bench.axon_replay_gaps", events));
+			if (!plainFirst) {
+				figure.baselineRuns.add(replay("bench.axon_replay", events));
+			}
+			this.out.accept("  Axon replay run %d: %.0f events/s with gaps, %.0f without".formatted(run + 1,
+					figure.runs.get(run), figure.baselineRuns.get(run)));
+		}
+		this.axonReplayRate = figure.baselineRunStats().median();
+		figure.ratio = figure.runStats().median() / figure.baselineRunStats().median();
+		figure.met = figure.ratio >= 0.9;
+		figure.notes
+			.add(("two tables like cases.domain_event_entry (LIKE … INCLUDING ALL: same columns, primary key and "
+					+ "unique constraints) in schema bench, each filled by one INSERT … SELECT FROM generate_series with "
+					+ "%,d copies of one real follow-up-held event in streams of 10; the gapped one skips one global index "
+					+ "after every %d rows (%,d gaps); Axon 4.13 TrackingEventProcessor, single-threaded, batch size 100, "
+					+ "in-memory token store, a no-op EventMessageHandler, Jackson3Serializer, a 2-connection Hikari pool")
+				.formatted(events, every, gaps));
+		figure.notes
+			.add("the event timestamps are those of the copied event (minutes old), so Axon's gap cleaning (gaps older than "
+					+ "the 60 s gap timeout are dropped once a token holds over 250) applies as it would to old gaps");
+		return figure;
+	}
+
+	/** Replays {@code table} from its start with a no-op handler; events/s. */
+	private double replay(String table, int events) throws Exception {
+		HikariConfig config = new HikariConfig();
+		config.setDataSource(this.database.dataSource());
+		config.setMaximumPoolSize(2);
+		AtomicLong seen = new AtomicLong();
+		long[] lastAt = { 0 };
+		try (HikariDataSource pool = new HikariDataSource(config)) {
+			JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
+				.connectionProvider(new DataSourceConnectionProvider(pool))
+				.transactionManager(NoTransactionManager.INSTANCE)
+				.eventSerializer(Jackson3Serializer.builder().build())
+				.snapshotSerializer(Jackson3Serializer.builder().build())
+				.schema(EventSchema.builder()
+					.eventTable(table)
+					.snapshotTable("cases.snapshot_event_entry")
+					.globalIndexColumn("global_index")
+					.timestampColumn("time_stamp")
+					.eventIdentifierColumn("event_identifier")
+					.aggregateIdentifierColumn("aggregate_identifier")
+					.sequenceNumberColumn("sequence_number")
+					.typeColumn("type")
+					.payloadTypeColumn("payload_type")
+					.payloadRevisionColumn("payload_revision")
+					.payloadColumn("payload")
+					.metaDataColumn("meta_data")
+					.build())
+				.build();
+			EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(engine).build();
+			EventMessageHandler noOp = (event) -> {
+				seen.incrementAndGet();
+				lastAt[0] = System.nanoTime();
+				return null;
+			};
+			TrackingEventProcessor processor = TrackingEventProcessor.builder()
+				.name("kedja-bench-replay")
+				.eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(noOp).build())
+				.messageSource(store)
+				.tokenStore(new InMemoryTokenStore())
+				.transactionManager(NoTransactionManager.INSTANCE)
+				.trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+					.andBatchSize(100)
+					.andInitialTrackingToken(StreamableMessageSource::createTailToken))
+				.build();
+			long started = System.nanoTime();
+			processor.start();
+			long deadline = started + TimeUnit.MINUTES.toNanos(3);
+			while (seen.get() < events && System.nanoTime() < deadline) {
+				Thread.sleep(20);
+			}
+			processor.shutDown();
+			store.shutDown();
+			if (seen.get() == 0) {
+				throw new IllegalStateException("Axon replayed no event of " + table);
+			}
+			return seen.get() / ((lastAt[0] - started) / 1e9);
+		}
+	}
+
+	// ---- the topic, the rebuild, the dashboard at many participants
+	// ----------------------
+
+	/**
+	 * Participants fed to progress-service by the bare producer, and how fast it took
+	 * them.
+	 */
+	private long fed;
+
+	private double liveRate;
+
+	/**
+	 * Produces well-formed enrolments (ParticipantEnrolled envelopes with their hash, as
+	 * case-service's publisher writes them) into the case topic in batches, waits for
+	 * progress-service's live projection to take each batch, and stops when
+	 * {@code participantsWanted} are in or the catch-up budget would be overrun.
+	 */
+	void feedParticipants(double budgetSeconds) throws Exception {
+		long wanted = this.sizes.participantsWanted();
+		double budget = Math.min(budgetSeconds, this.sizes.catchUpBudget().toSeconds());
+		long before = participants();
+		long started = System.nanoTime();
+		LocalDate day = this.measurements.cases().day();
+		Properties props = new Properties();
+		props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers);
+		props.put(ProducerConfig.ACKS_CONFIG, "all");
+		props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+		props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+		EventJson json = new EventJson();
+		long batch = Math.max(10_000, wanted / 20);
+		try (KafkaProducer<String, EventEnvelope<?>> producer = new KafkaProducer<>(props, new StringSerializer(),
+				new EnvelopeSerializer(json))) {
+			while (this.fed < wanted) {
+				double spent = (System.nanoTime() - started) / 1e9;
+				long next = Math.min(batch, wanted - this.fed);
+				if (this.fed > 0 && spent + next * (spent / this.fed) * 1.1 > budget) {
+					break;
+				}
+				for (long i = 0; i < next; i++) {
+					EventEnvelope<?> envelope = enrolment(day, this.fed + i);
+					producer.send(new ProducerRecord<>(Topics.CASE_EVENTS.name(), envelope.streamId(), envelope));
+				}
+				producer.flush();
+				this.fed += next;
+				long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos((long) Math.max(30, budget));
+				while (participants() < before + this.fed && System.nanoTime() < deadline) {
+					Thread.sleep(500);
+				}
+				this.liveRate = (participants() - before) / ((System.nanoTime() - started) / 1e9);
+				this.out.accept("  progress-service took %,d of %,d produced enrolments (%.0f events/s so far)"
+					.formatted(participants() - before, this.fed, this.liveRate));
+				if (participants() < before + this.fed) {
+					break;
+				}
+			}
+		}
+	}
+
+	private long participants() throws SQLException {
+		return this.database
+			.count("SELECT count(*) FROM progress.participant WHERE project_id = '" + Cases.PROJECT + "'");
+	}
+
+	private static EventEnvelope<?> enrolment(LocalDate day, long n) {
+		ParticipantId participant = ParticipantId.random();
+		ParticipantEnrolled event = new ParticipantEnrolled(participant, ProjectId.of(Cases.PROJECT),
+				SiteId.of("katrineholm-vingaker"), CoachId.of("coach-bench"), ActorId.of(Cases.PROJECT), day,
+				(n % 2 == 0) ? Gender.FEMALE : Gender.MALE, 1960 + (int) (n % 40), MunicipalityCode.of("0428"),
+				List.of("long-term-unemployed"), List.of(EntrySituation.LONG_TERM_UNEMPLOYED), 14, IscedBand.ISCED_3_4,
+				null, false, true);
+		EventEnvelope<ParticipantEnrolled> envelope = new EventEnvelope<>(EventId.random(), "participant-enrolled", 1,
+				participant.value().toString(), 0, day, Instant.now(), "kedja-bench", UUID.randomUUID(),
+				UUID.randomUUID(), null, null, null, EventEnvelope.UNKNOWN_POSITION, event);
+		return envelope.withHash(EventHashes.hash(envelope));
+	}
+
+	/**
+	 * The dashboard again, now with the fed participants; compared with the earlier one.
+	 */
+	Figure dashboardLarge(Figure small, int aggregateEvery) throws Exception {
+		Figure figure = this.measurements.dashboard("dashboard-1m", aggregateEvery);
+		figure.notes
+			.add(0, ("%,d of the participants were fed by a bare Kafka producer: well-formed participant-enrolled "
+					+ "envelopes (hash, headers, key = participant id) into kedja.case-events, taken by "
+					+ "progress-service's live listeners at %.0f events/s (audit-service consumed them too, meanwhile)")
+				.formatted(this.fed, this.liveRate));
+		if (this.fed < this.sizes.participantsWanted()) {
+			figure.notes.add(1, ("not %,d: at the measured intake rate more would not fit the run's %s budget")
+				.formatted(this.sizes.participantsWanted(), "catch-up"));
+		}
+		double p99 = figure.sampleStats().p99();
+		Double smallP99 = (small != null && !small.samples.isEmpty()) ? small.sampleStats().p99() : null;
+		figure.target = "p99 ≤ 50 ms, ≤ 2× its p99 with the small project, ≥ 100× faster than the query-time aggregate";
+		if (figure.ratio != null) {
+			figure.met = p99 <= 50 && figure.ratio >= 100 && (smallP99 == null || p99 <= 2 * smallP99);
+		}
+		if (smallP99 != null) {
+			figure.notes.add("p99 here %.1f ms vs %.1f ms in the dashboard figure above: %.2f×".formatted(p99, smallP99,
+					p99 / smallP99));
+		}
+		return figure;
+	}
+
+	/**
+	 * A bare consumer reading the case and project topics from the beginning, as the
+	 * rebuild does, without doing anything with the records; events/s.
+	 */
+	Figure rebuild(double budgetSeconds) throws Exception {
+		Figure figure = new Figure("rebuild", "Projection rebuild: events/s replaying the topics into the progress "
+				+ "projections (POST /api/admin/rebuild), over a time-bounded window");
+		figure.unit = "events/s";
+		figure.baselineTitle = "a bare Kafka consumer (kafka-clients, no processing) reading the same topics from the beginning";
+		figure.ratioMeaning = "rebuild events/s ÷ bare consumer events/s";
+		figure.target = "≥ 100,000 events/s, ≥ 1/4 of the bare consumer, ≥ 5× the Axon replay baseline";
+		long total = 0;
+		for (int run = 0; run < 2; run++) {
+			double[] bare = bareConsumer(Duration.ofSeconds(20));
+			figure.baselineRuns.add(bare[0]);
+			total = (long) bare[1];
+		}
+		Api.Answer started = this.api.send("POST", Api.PROGRESS, "/api/admin/rebuild", "", this.api.loaderToken(),
+				Map.of());
+		if (!started.ok()) {
+			return figure.failed("POST /api/admin/rebuild answered " + started.status() + " "
+					+ Measurements.abbreviate(started.body()));
+		}
+		Duration window = this.sizes.rebuildWindow();
+		long t0 = System.nanoTime();
+		long done0 = -1;
+		long t1 = t0;
+		long done1 = 0;
+		JsonNode status = null;
+		long end = t0 + window.toNanos();
+		// the first reading after a few seconds: the consumer's assignment and first
+		// fetch
+		// are not the rate
+		Thread.sleep(3000);
+		while (System.nanoTime() < end) {
+			Api.Answer answer = this.api.get(Api.PROGRESS, "/api/admin/rebuild", this.api.loaderToken(), Map.of());
+			if (answer.ok()) {
+				status = answer.json();
+				long done = status.path("eventsDone").asLong();
+				if (done0 < 0) {
+					done0 = done;
+					t0 = System.nanoTime();
+				}
+				else {
+					done1 = done;
+					t1 = System.nanoTime();
+				}
+				if (!"RUNNING".equals(status.path("state").asString())) {
+					break;
+				}
+			}
+			Thread.sleep(Math.min(5000, window.toMillis() / 6));
+		}
+		if (done0 < 0 || t1 == t0) {
+			return figure.failed("the rebuild's status could not be read twice: " + status);
+		}
+		double rate = (done1 - done0) / ((t1 - t0) / 1e9);
+		figure.runs.add(rate);
+		figure.ratio = rate / figure.baselineRunStats().median();
+		boolean axon = this.axonReplayRate != null;
+		figure.met = rate >= 100_000 && figure.ratio >= 0.25 && (!axon || rate >= 5 * this.axonReplayRate);
+		figure.notes.add(("one rebuild, %,d events done in a %.0f s window (state %s, the service's own figure %.0f "
+				+ "events/s); the topics held %,d events, so it did not finish in the run; it goes on after the "
+				+ "window, and the rest of the run measures beside it")
+			.formatted(done1 - done0, (t1 - t0) / 1e9, status.path("state").asString(),
+					status.path("eventsPerSecond").asDouble(), total));
+		figure.notes.add("not the issue's 20 million events: the topics held %,d (the suite's own commands and the "
+				+ "%,d fed enrolments); a bare producer at this machine's pace would fill 20M in minutes, but the "
+				+ "rebuild at the rate above would need hours, so the rate is taken over a window".formatted(total,
+						this.fed));
+		if (axon) {
+			figure.notes.add("Axon replay baseline (no-op handler, JDBC store, from the figure below): %.0f events/s; "
+				.formatted(this.axonReplayRate) + "rebuild ÷ Axon = %.2f×".formatted(rate / this.axonReplayRate));
+		}
+		this.out.accept("  rebuild %.0f events/s; bare consumer %.0f events/s".formatted(rate,
+				figure.baselineRunStats().median()));
+		return figure;
+	}
+
+	/**
+	 * {events/s, events in the topics}: reads from the beginning for at most
+	 * {@code limit}.
+	 */
+	private double[] bareConsumer(Duration limit) {
+		Properties props = new Properties();
+		props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers);
+		props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
+				new ByteArrayDeserializer())) {
+			List<TopicPartition> partitions = new ArrayList<>();
+			for (String topic : List.of(Topics.PROJECT_EVENTS.name(), Topics.CASE_EVENTS.name())) {
+				for (PartitionInfo info : consumer.partitionsFor(topic)) {
+					partitions.add(new TopicPartition(topic, info.partition()));
+				}
+			}
+			consumer.assign(partitions);
+			consumer.seekToBeginning(partitions);
+			Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
+			Map<TopicPartition, Long> endOffsets = consumer.endOffsets(partitions);
+			long total = 0;
+			for (TopicPartition partition : partitions) {
+				total += endOffsets.get(partition) - begin.get(partition);
+			}
+			long read = 0;
+			long bytes = 0;
+			long started = System.nanoTime();
+			long deadline = started + limit.toNanos();
+			while (read < total && System.nanoTime() < deadline) {
+				ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(200));
+				for (var record : records) {
+					bytes += record.value().length;
+				}
+				read += records.count();
+			}
+			double seconds = (System.nanoTime() - started) / 1e9;
+			this.out.accept(
+					"  bare consumer: %,d of %,d events (%,d bytes) in %.1f s".formatted(read, total, bytes, seconds));
+			return new double[] { read / seconds, total };
+		}
+	}
+
+}
