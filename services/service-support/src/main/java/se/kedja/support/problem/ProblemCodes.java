@@ -13,6 +13,8 @@ public final class ProblemCodes {
 
 	public static final String INVALID_VALUE = "invalid-value";
 
+	public static final String INVALID_CHARACTER = "invalid-character";
+
 	public static final String MISSING_PARAMETER = "missing-parameter";
 
 	public static final String TYPE_MISMATCH = "type-mismatch";

@@ -1,10 +1,13 @@
 package se.kedja.support.problem;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import jakarta.validation.ConstraintViolationException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -39,6 +42,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * Turns every failure of a request into an RFC 9457 problem with a stable type; never a
@@ -49,6 +53,9 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 public class ProblemDetailsAdvice {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+	/** character_not_in_repertoire, untranslatable_character. */
+	private static final Set<String> UNSTORABLE_TEXT_STATES = Set.of("22021", "22P05");
 
 	private final Problems problems;
 
@@ -191,9 +198,18 @@ public class ProblemDetailsAdvice {
 	}
 
 	@ExceptionHandler(Exception.class)
-	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+	@Nullable ResponseEntity<ProblemDetail> unexpected(Exception ex) {
 		if (unwrap(ex) instanceof PayloadTooLargeException) {
 			return tooLarge();
+		}
+		if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
+			// a reader (an SSE stream, a dashboard) went away: nobody to answer, nothing
+			// wrong
+			log.debug("Client disconnected", ex);
+			return null;
+		}
+		if (unstorableText(ex)) {
+			return respond(this.problems.create(HttpStatus.BAD_REQUEST, ProblemCodes.INVALID_CHARACTER, locale()));
 		}
 		if (ex instanceof ErrorResponse response && !response.getStatusCode().is5xxServerError()) {
 			return errorResponse(ex, response);
@@ -219,6 +235,20 @@ public class ProblemDetailsAdvice {
 		String constraint = (error.getCodes() != null && error.getCodes().length > 0)
 				? error.getCodes()[error.getCodes().length - 1] : "invalid";
 		return this.problems.field(field, constraintCode(constraint), locale(), error.getDefaultMessage());
+	}
+
+	/**
+	 * PostgreSQL refused a text value for a character no text may hold (a NUL byte) —
+	 * which only the request can have brought.
+	 */
+	private static boolean unstorableText(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof SQLException sql
+					&& UNSTORABLE_TEXT_STATES.contains(String.valueOf(sql.getSQLState()))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static Throwable unwrap(Throwable ex) {
