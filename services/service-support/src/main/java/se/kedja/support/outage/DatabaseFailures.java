@@ -15,6 +15,7 @@ import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells a failure of the database from a failure of the work, by the whole chain of
@@ -74,6 +75,13 @@ public final class DatabaseFailures {
 		@Nullable Throwable cause = failure;
 		for (int depth = 0; cause != null && depth < MAX_DEPTH; depth++) {
 			if (test.test(cause)) {
+				return true;
+			}
+			// a rollback that failed on the dead connection hides the failure that
+			// started it
+			if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+					&& rollback.getApplicationException() != failure
+					&& anyCause(rollback.getApplicationException(), test)) {
 				return true;
 			}
 			cause = (cause.getCause() != cause) ? cause.getCause() : null;
