@@ -14,7 +14,7 @@ final class Figure {
 
 	final String id;
 
-	final String title;
+	String title;
 
 	/** The unit of the per-run values ("commands/s", "ms"). */
 	String unit = "";

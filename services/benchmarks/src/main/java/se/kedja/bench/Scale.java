@@ -259,6 +259,8 @@ final class Scale {
 		long reached = bulkLoadUpTo(this.sizes.storeLarge(), stored,
 				budgetSeconds - (System.nanoTime() - started) / 1e9);
 		List<Double> large = appendRuns(figure.runs);
+		figure.title = "Append cost as the store grows: write-path p50 (1 client) with " + millions(reached)
+				+ " events stored vs " + millions(Math.max(stored, this.sizes.storeSmall()));
 		figure.samples.addAll(large);
 		figure.ratio = Stats.of(large).p50() / Stats.of(small).p50();
 		figure.met = (reached >= this.sizes.storeLarge()) ? figure.ratio <= 1.5 : null;
@@ -436,7 +438,7 @@ final class Scale {
 					+ "%,d copies of one real follow-up-held event in streams of 10; the gapped one skips one global index "
 					+ "after every %d rows (%,d gaps); Axon 4.13 TrackingEventProcessor, single-threaded, batch size 100, "
 					+ "in-memory token store, a no-op EventMessageHandler, Jackson3Serializer, a 2-connection Hikari pool")
-				.formatted(events, every, gaps));
+				.formatted(events, every, (events - 1) / every));
 		figure.notes
 			.add("the event timestamps are those of the copied event (minutes old), so Axon's gap cleaning (gaps older than "
 					+ "the 60 s gap timeout are dropped once a token holds over 250) applies as it would to old gaps");
