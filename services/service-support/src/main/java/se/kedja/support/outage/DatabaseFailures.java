@@ -63,7 +63,15 @@ public final class DatabaseFailures {
 				|| cause instanceof RecoverableDataAccessException || cause instanceof CannotCreateTransactionException
 				|| cause instanceof SQLTransientConnectionException
 				|| cause instanceof SQLNonTransientConnectionException || cause instanceof SQLRecoverableException
-				|| (cause instanceof SQLException sql && unavailableState(sql.getSQLState()));
+				|| (cause instanceof SQLException sql && (unavailableState(sql.getSQLState()) || closedByPool(sql)));
+	}
+
+	/**
+	 * HikariCP's answer (no SQLSTATE) to a statement on a connection it already closed
+	 * because the server ended it — later in the same transaction than the 57P01.
+	 */
+	private static boolean closedByPool(SQLException sql) {
+		return sql.getSQLState() == null && "Connection is closed".equals(sql.getMessage());
 	}
 
 	private static boolean unavailableState(@Nullable String state) {
