@@ -36,8 +36,11 @@ class QualityExceptionBackfillIntegrationTest extends IntegrationTest {
 		publishProject(TestProject.defined(projectId, TestProject.goals()));
 		publishInterleaved(cases, 41, 1);
 		long events = cases.stream().mapToLong(List::size).sum();
-		JsonNode kept = awaitProgress(projectId,
+		awaitProgress(projectId,
 				(p) -> get("/api/admin/intake?projectId=" + projectId).get("events").asLong() == events);
+		// read afresh: the wait's last progress was fetched before the intake count that
+		// ended it
+		JsonNode kept = progress(projectId);
 		assertThat(goal(kept, "accessibility-reviewed").get("exceptions").get("count").asLong()).isPositive();
 
 		this.jdbc.sql("DELETE FROM quality_exception WHERE project_id = ?").param(projectId).update();
