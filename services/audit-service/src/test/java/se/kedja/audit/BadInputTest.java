@@ -58,6 +58,17 @@ class BadInputTest extends AuditServiceTest {
 	}
 
 	@Test
+	void a_checkpoint_with_fields_missing_is_refused_not_an_error() {
+		for (String body : new String[] { "{}", "{\"heads\":[null]}",
+				"{\"heads\":[{\"lastSequence\":1}],\"positions\":[]}" }) {
+			HttpResponse<String> response = post("/api/projects/some-project/verification/against-checkpoint", body);
+
+			assertThat(response.statusCode()).as(body).isEqualTo(422);
+			assertThat(response.body()).as(body).contains("checkpoint-rejected");
+		}
+	}
+
+	@Test
 	void a_forged_checkpoint_is_refused_not_an_error() {
 		String forged = """
 				{"checkpointId":"%s","projectId":"some-project","createdAt":"2020-01-01T00:00:00Z",

@@ -63,6 +63,9 @@ public class CheckpointService {
 	 * whose heads do not give its Merkle root.
 	 */
 	public void requireAuthentic(Checkpoint checkpoint) {
+		if (!complete(checkpoint)) {
+			throw new CheckpointRejected("it lacks some of a checkpoint's fields");
+		}
 		if (!checkpoint.rootMatchesHeads()) {
 			throw new CheckpointRejected("the Merkle root does not match the heads");
 		}
@@ -72,6 +75,20 @@ public class CheckpointService {
 		if (!keys.isOwn(checkpoint.publicKey())) {
 			throw new CheckpointRejected("it was signed with a key this service does not hold");
 		}
+	}
+
+	/**
+	 * Every field an exported checkpoint has; a body without them is refused, not a 500.
+	 */
+	private static boolean complete(Checkpoint checkpoint) {
+		return checkpoint.checkpointId() != null && checkpoint.projectId() != null && checkpoint.createdAt() != null
+				&& checkpoint.merkleRoot() != null && checkpoint.heads() != null && checkpoint.positions() != null
+				&& checkpoint.algorithm() != null && checkpoint.keyId() != null && checkpoint.publicKey() != null
+				&& checkpoint.signature() != null
+				&& checkpoint.heads()
+					.stream()
+					.allMatch((head) -> head != null && head.participantId() != null && head.lastHash() != null)
+				&& checkpoint.positions().stream().allMatch((position) -> position != null && position.topic() != null);
 	}
 
 	@Scheduled(fixedDelayString = "${kedja.audit.checkpoint.interval:PT1H}",
