@@ -74,6 +74,8 @@ class AssignmentJourneysTest extends BrowserTest {
 		type("userId", person);
 		((JavascriptExecutor) browser).executeScript("document.getElementById('site-0').value = 'nedlagd'");
 		submit();
+		// the answer is a new page: wait for it before reading its fields
+		waitFor(() -> !browser.findElements(By.id("sites-error")).isEmpty(), "the refused site's error");
 		assertThat(browser.findElement(By.id("sites")).getAttribute("aria-describedby")).contains("sites-error");
 		assertThat(text("#sites-error")).contains("nedlagd");
 		assertThat(browser.findElements(By.id("userId-error"))).isEmpty();
