@@ -29,6 +29,7 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -198,7 +199,17 @@ abstract class BrowserTest {
 	}
 
 	protected static void submit() {
+		WebElement page = browser.findElement(By.tagName("html"));
 		browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+		// a form post answers with a new page: wait until the old one is gone, so that
+		// what
+		// the test reads next is the answer (a submit that stays on the page just waits)
+		try {
+			new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+		}
+		catch (org.openqa.selenium.TimeoutException ex) {
+			// no new page: the form was answered in place
+		}
 	}
 
 	protected static String text(String css) {
