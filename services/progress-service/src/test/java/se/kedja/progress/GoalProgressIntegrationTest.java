@@ -98,11 +98,7 @@ class GoalProgressIntegrationTest extends IntegrationTest {
 	private JsonNode awaitAllProcessed(String projectId, List<List<EventEnvelope<CaseEvent>>> cases) {
 		long events = cases.stream().mapToLong(List::size).sum();
 		awaitProgress(projectId, (p) -> goal(p, "enrolled").get("actual").asDouble() == cases.size());
-		awaitProgress(projectId,
-				(p) -> get("/api/admin/intake?projectId=" + projectId).get("events").asLong() == events);
-		// read afresh: the progress the wait last saw was fetched before the intake count
-		// that ended it, so it may lack the last events
-		return progress(projectId);
+		return awaitIntake(projectId, events);
 	}
 
 	private static List<List<EventEnvelope<CaseEvent>>> generate(String projectId, long seed) {

@@ -130,6 +130,16 @@ public abstract class IntegrationTest {
 
 	// Generous: a loaded 2-core machine takes minutes to consume a doubled, reshuffled
 	// topic.
+	/**
+	 * Waits until progress-service has taken in {@code events} of the project, then reads
+	 * its progress afresh (a progress read during the wait may predate the last events).
+	 */
+	protected JsonNode awaitIntake(String projectId, long events) {
+		awaitProgress(projectId,
+				(p) -> get("/api/admin/intake?projectId=" + projectId).get("events").asLong() == events);
+		return progress(projectId);
+	}
+
 	protected JsonNode awaitProgress(String projectId, Predicate<JsonNode> until) {
 		JsonNode[] last = new JsonNode[1];
 		await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(300)).until(() -> {
