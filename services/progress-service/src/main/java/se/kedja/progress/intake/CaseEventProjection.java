@@ -1,8 +1,16 @@
 package se.kedja.progress.intake;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -20,9 +28,13 @@ import se.kedja.progress.goals.TallyKey;
 import se.kedja.progress.projects.ProjectCatalog;
 
 /**
- * Applies one case event: keeps it, folds the case again, saves the participant, moves
- * the project's counters by what the participant now adds minus what they added before
- * and replaces the rules they break — all in one transaction with the event's dedupe key.
+ * Applies case events: keeps each, folds its case again, saves the participant, moves the
+ * project's counters by what the participant now adds minus what they added before and
+ * replaces the rules they break — all in one transaction with the events' dedupe keys. A
+ * batch (one poll of the topic) is folded event by event in memory, in the order of
+ * delivery, exactly as one event after the other; only its writes are gathered: one
+ * statement batch per table, counters summed per key and written in key order, each
+ * case's exception rows replaced once, and one notification per project.
  */
 @Service
 public class CaseEventProjection {
@@ -61,59 +73,146 @@ public class CaseEventProjection {
 
 	@Transactional
 	public void apply(ProjectionTables tables, EventEnvelope<CaseEvent> envelope) {
-		if (!this.processed.firstDelivery(tables, envelope.eventId().value())) {
-			return;
-		}
-		UUID participantId = envelope.payload().participantId().value();
-		List<EventEnvelope<CaseEvent>> history = new ArrayList<>(this.events.history(tables, participantId));
-		Participant before = this.fold.fold(history);
-		history.add(envelope);
-		history.sort((a, b) -> Long.compare(a.sequence(), b.sequence()));
-		Participant after = this.fold.fold(history);
-		this.events.append(tables, envelope, (after != null) ? after.projectId() : null);
-		if (after == null) {
-			if (before != null) {
-				forget(tables, before);
-			}
-			return;
-		}
-		this.participants.save(tables, after, envelope.recordedAt());
-		this.locks.shared(tables, after.projectId());
-		List<Goal> goals = this.catalog.current(tables, after.projectId())
-			.map((project) -> project.goals().goals())
-			.orElse(List.of());
-		Participant counted = sameProject(before, after);
-		move(tables, after, Contributions.delta(goals, counted, after), QualityRules.breaches(goals, counted),
-				QualityRules.breaches(goals, after));
+		applyAll(tables, List.of(envelope));
 	}
 
-	/** Its enrolment was retracted with an import: the participant no longer counts. */
-	private void forget(ProjectionTables tables, Participant before) {
-		this.participants.delete(tables, before.participantId());
-		this.locks.shared(tables, before.projectId());
-		List<Goal> goals = this.catalog.current(tables, before.projectId())
-			.map((project) -> project.goals().goals())
-			.orElse(List.of());
-		move(tables, before, Contributions.delta(goals, before, null), QualityRules.breaches(goals, before), List.of());
+	/** Applies {@code envelopes} in their order, as if one after the other. */
+	@Transactional
+	public void applyAll(ProjectionTables tables, List<EventEnvelope<CaseEvent>> envelopes) {
+		List<EventEnvelope<CaseEvent>> fresh = this.processed.firstDeliveries(tables, envelopes);
+		if (fresh.isEmpty()) {
+			return;
+		}
+		Map<UUID, List<EventEnvelope<CaseEvent>>> byParticipant = new LinkedHashMap<>();
+		for (EventEnvelope<CaseEvent> envelope : fresh) {
+			byParticipant.computeIfAbsent(envelope.payload().participantId().value(), (id) -> new ArrayList<>())
+				.add(envelope);
+		}
+		Map<UUID, List<EventEnvelope<CaseEvent>>> histories = this.events.histories(tables, byParticipant.keySet());
+		List<Step> steps = new ArrayList<>(fresh.size());
+		List<CaseEventStore.Received> received = new ArrayList<>(fresh.size());
+		Map<UUID, @Nullable Step> last = new LinkedHashMap<>();
+		byParticipant.forEach((participantId, arrived) -> {
+			List<EventEnvelope<CaseEvent>> history = new ArrayList<>(histories.getOrDefault(participantId, List.of()));
+			Participant before = this.fold.fold(history);
+			for (EventEnvelope<CaseEvent> envelope : arrived) {
+				history.add(envelope);
+				history.sort((a, b) -> Long.compare(a.sequence(), b.sequence()));
+				Participant after = this.fold.fold(history);
+				received.add(new CaseEventStore.Received(envelope, (after != null) ? after.projectId() : null));
+				Step step = new Step(before, after, envelope.recordedAt());
+				if (after != null || before != null) {
+					steps.add(step);
+					last.put(participantId, step);
+				}
+				before = after;
+			}
+		});
+		this.events.appendAll(tables, received);
+		saveParticipants(tables, last.values());
+		Map<String, List<Goal>> goals = lockAndReadGoals(tables, steps);
+		Changes changes = new Changes();
+		for (Step step : steps) {
+			if (step.after() == null) {
+				Participant before = Objects.requireNonNull(step.before());
+				List<Goal> of = goals.get(before.projectId());
+				changes.move(before, Contributions.delta(of, before, null), QualityRules.breaches(of, before),
+						List.of());
+			}
+			else {
+				Participant after = step.after();
+				List<Goal> of = goals.get(after.projectId());
+				Participant counted = sameProject(step.before(), after);
+				changes.move(after, Contributions.delta(of, counted, after), QualityRules.breaches(of, counted),
+						QualityRules.breaches(of, after));
+			}
+		}
+		this.tallies.addAll(tables, changes.tallies);
+		this.exceptions.replaceAll(tables, changes.exceptions);
+		if (tables == ProjectionTables.LIVE) {
+			changes.projects.forEach((projectId) -> this.publisher.publishEvent(new FiguresChanged(projectId)));
+		}
 	}
 
 	/**
-	 * Moves the counters and replaces the case's exceptions, both in this transaction.
+	 * Each participant's last state: saved, or deleted when its enrolment was retracted
+	 * with an import (the participant no longer counts).
 	 */
-	private void move(ProjectionTables tables, Participant participant, Map<TallyKey, Long> delta,
-			List<Breach> breachesBefore, List<Breach> breachesAfter) {
-		if (!delta.isEmpty()) {
-			this.tallies.add(tables, participant.projectId(), delta);
+	private void saveParticipants(ProjectionTables tables, Iterable<@Nullable Step> lastSteps) {
+		List<ParticipantStore.Saved> saved = new ArrayList<>();
+		List<String> forgotten = new ArrayList<>();
+		for (Step step : lastSteps) {
+			if (step == null) {
+				continue;
+			}
+			if (step.after() != null) {
+				saved.add(new ParticipantStore.Saved(step.after(), step.recordedAt()));
+			}
+			else {
+				forgotten.add(Objects.requireNonNull(step.before()).participantId());
+			}
 		}
-		boolean replaced = this.exceptions.replace(tables, participant.projectId(), participant.participantId(),
-				breachesBefore, breachesAfter);
-		if ((replaced || !delta.isEmpty()) && tables == ProjectionTables.LIVE) {
-			this.publisher.publishEvent(new FiguresChanged(participant.projectId()));
+		this.participants.saveAll(tables, saved);
+		this.participants.deleteAll(tables, forgotten);
+	}
+
+	/**
+	 * Takes the shared lock of every project the batch moves, in one order, then reads
+	 * their goals: no new definition can recount them before this transaction ends.
+	 */
+	private Map<String, List<Goal>> lockAndReadGoals(ProjectionTables tables, List<Step> steps) {
+		Set<String> projectIds = new TreeSet<>();
+		for (Step step : steps) {
+			projectIds.add((step.after() != null) ? step.after().projectId()
+					: Objects.requireNonNull(step.before()).projectId());
 		}
+		Map<String, List<Goal>> goals = new HashMap<>();
+		for (String projectId : projectIds) {
+			this.locks.shared(tables, projectId);
+			goals.put(projectId,
+					this.catalog.current(tables, projectId)
+						.map((project) -> project.goals().goals())
+						.orElse(List.of()));
+		}
+		return goals;
 	}
 
 	private static @Nullable Participant sameProject(@Nullable Participant before, Participant after) {
 		return (before != null && before.projectId().equals(after.projectId())) ? before : null;
+	}
+
+	/** One event's effect on its participant: the fold before and after it. */
+	private record Step(@Nullable Participant before, @Nullable Participant after, Instant recordedAt) {
+
+	}
+
+	/**
+	 * What a batch writes: counters summed per project and key, each case's exception
+	 * rows as the last event left them, and the projects whose figures moved.
+	 */
+	private static final class Changes {
+
+		final Map<String, Map<TallyKey, Long>> tallies = new TreeMap<>();
+
+		final Map<QualityExceptionStore.CaseKey, List<Breach>> exceptions = new LinkedHashMap<>();
+
+		final Set<String> projects = new LinkedHashSet<>();
+
+		void move(Participant participant, Map<TallyKey, Long> delta, List<Breach> breachesBefore,
+				List<Breach> breachesAfter) {
+			String projectId = participant.projectId();
+			if (!delta.isEmpty()) {
+				Map<TallyKey, Long> sums = this.tallies.computeIfAbsent(projectId, (id) -> new TreeMap<>());
+				delta.forEach((key, value) -> sums.merge(key, value, Long::sum));
+				this.projects.add(projectId);
+			}
+			if (!breachesBefore.equals(breachesAfter)) {
+				this.exceptions.put(new QualityExceptionStore.CaseKey(projectId, participant.participantId()),
+						breachesAfter);
+				this.projects.add(projectId);
+			}
+		}
+
 	}
 
 }

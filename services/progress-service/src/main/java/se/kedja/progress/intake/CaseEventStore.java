@@ -3,12 +3,15 @@ package se.kedja.progress.intake;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,22 +25,45 @@ public class CaseEventStore {
 
 	private final JdbcClient jdbc;
 
+	private final JdbcTemplate batch;
+
 	private final EventJson json;
 
-	CaseEventStore(JdbcClient jdbc, EventJson json) {
+	CaseEventStore(JdbcClient jdbc, JdbcTemplate batch, EventJson json) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 		this.json = json;
 	}
 
-	void append(ProjectionTables tables, EventEnvelope<CaseEvent> envelope, @Nullable String projectId) {
+	/** Keeps the events of a batch: one statement batch. */
+	void appendAll(ProjectionTables tables, List<Received> received) {
+		if (received.isEmpty()) {
+			return;
+		}
+		List<Object[]> rows = new ArrayList<>(received.size());
+		for (Received r : received) {
+			EventEnvelope<CaseEvent> envelope = r.envelope();
+			rows.add(new Object[] { envelope.eventId().value(), envelope.payload().participantId().value(),
+					r.projectId(), envelope.sequence(), envelope.type(), envelope.businessDate(),
+					Timestamp.from(envelope.recordedAt()), this.json.write(envelope) });
+		}
+		this.batch.batchUpdate("INSERT INTO " + tables.caseEvent()
+				+ " (event_id, participant_id, project_id, sequence, type, business_date, recorded_at, envelope)"
+				+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows);
+	}
+
+	/** The stored histories of {@code participantIds}, each in sequence order. */
+	Map<UUID, List<EventEnvelope<CaseEvent>>> histories(ProjectionTables tables, Collection<UUID> participantIds) {
+		Map<UUID, List<EventEnvelope<CaseEvent>>> histories = new HashMap<>();
 		this.jdbc
-			.sql("INSERT INTO " + tables.caseEvent()
-					+ " (event_id, participant_id, project_id, sequence, type, business_date, recorded_at, envelope)"
-					+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(envelope.eventId().value(), envelope.payload().participantId().value(), projectId,
-					envelope.sequence(), envelope.type(), envelope.businessDate(),
-					Timestamp.from(envelope.recordedAt()), this.json.write(envelope))
-			.update();
+			.sql("SELECT participant_id, envelope FROM " + tables.caseEvent()
+					+ " WHERE participant_id = ANY(?::uuid[]) ORDER BY participant_id, sequence")
+			.param(participantIds.stream().map(UUID::toString).toArray(String[]::new))
+			.query((rs) -> {
+				histories.computeIfAbsent(rs.getObject(1, UUID.class), (id) -> new ArrayList<>())
+					.add(this.json.readCase(rs.getBytes(2)));
+			});
+		return histories;
 	}
 
 	List<EventEnvelope<CaseEvent>> history(ProjectionTables tables, UUID participantId) {
@@ -61,6 +87,11 @@ public class CaseEventStore {
 					.add(this.json.readCase(rs.getBytes(2)));
 			});
 		return histories;
+	}
+
+	/** An event as received, with the project its case belongs to after it (if any). */
+	record Received(EventEnvelope<CaseEvent> envelope, @Nullable String projectId) {
+
 	}
 
 }

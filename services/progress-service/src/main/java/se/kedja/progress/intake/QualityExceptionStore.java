@@ -2,11 +2,13 @@ package se.kedja.progress.intake;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,32 +26,51 @@ public class QualityExceptionStore {
 
 	private final JdbcClient jdbc;
 
-	QualityExceptionStore(JdbcClient jdbc) {
+	private final JdbcTemplate batch;
+
+	QualityExceptionStore(JdbcClient jdbc, JdbcTemplate batch) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 	}
 
-	/** Replaces a case's rows when its breaches changed; true if they did. */
-	boolean replace(ProjectionTables tables, String projectId, String participantId, List<Breach> before,
-			List<Breach> after) {
-		if (before.equals(after)) {
-			return false;
+	/**
+	 * Replaces the rows of each case in {@code replaced} with its breaches: one statement
+	 * batch of deletes, one of inserts.
+	 */
+	void replaceAll(ProjectionTables tables, Map<CaseKey, List<Breach>> replaced) {
+		if (replaced.isEmpty()) {
+			return;
 		}
-		this.jdbc.sql("DELETE FROM " + tables.qualityException() + " WHERE project_id = ? AND participant_id = ?")
-			.params(projectId, UUID.fromString(participantId))
-			.update();
-		add(tables, projectId, after);
-		return true;
+		List<Object[]> cases = new ArrayList<>(replaced.size());
+		List<Breach> breaches = new ArrayList<>();
+		List<String> projects = new ArrayList<>();
+		replaced.forEach((key, after) -> {
+			cases.add(new Object[] { key.projectId(), UUID.fromString(key.participantId()) });
+			after.forEach((breach) -> projects.add(key.projectId()));
+			breaches.addAll(after);
+		});
+		this.batch.batchUpdate(
+				"DELETE FROM " + tables.qualityException() + " WHERE project_id = ? AND participant_id = ?", cases);
+		insert(tables, projects, breaches);
 	}
 
 	void add(ProjectionTables tables, String projectId, List<Breach> breaches) {
-		for (Breach breach : breaches) {
-			this.jdbc
-				.sql("INSERT INTO " + tables.qualityException() + " (project_id, goal_id, participant_id, reason,"
-						+ " business_date, pending_until, detail) VALUES (?, ?, ?, ?, ?, ?, ?)")
-				.params(projectId, breach.goalId(), UUID.fromString(breach.participantId()), breach.reason().label(),
-						breach.date(), breach.pendingUntil(), breach.detail())
-				.update();
+		insert(tables, Collections.nCopies(breaches.size(), projectId), breaches);
+	}
+
+	/** Inserts each breach under the project at the same place in {@code projectIds}. */
+	private void insert(ProjectionTables tables, List<String> projectIds, List<Breach> breaches) {
+		if (breaches.isEmpty()) {
+			return;
 		}
+		List<Object[]> rows = new ArrayList<>(breaches.size());
+		for (int i = 0; i < breaches.size(); i++) {
+			Breach breach = breaches.get(i);
+			rows.add(new Object[] { projectIds.get(i), breach.goalId(), UUID.fromString(breach.participantId()),
+					breach.reason().label(), breach.date(), breach.pendingUntil(), breach.detail() });
+		}
+		this.batch.batchUpdate("INSERT INTO " + tables.qualityException() + " (project_id, goal_id, participant_id,"
+				+ " reason, business_date, pending_until, detail) VALUES (?, ?, ?, ?, ?, ?, ?)", rows);
 	}
 
 	void clear(ProjectionTables tables, String projectId) {
@@ -82,6 +103,11 @@ public class QualityExceptionStore {
 		counts.forEach(
 				(goalId, count) -> exceptions.put(goalId, new Exceptions(count, Exceptions.LIMIT, cases.get(goalId))));
 		return exceptions;
+	}
+
+	/** One case's rows of one project. */
+	record CaseKey(String projectId, String participantId) {
+
 	}
 
 }

@@ -31,13 +31,29 @@ public class TallyStore {
 	 * order.
 	 */
 	void add(ProjectionTables tables, String projectId, Map<TallyKey, Long> delta) {
-		delta.forEach((key, value) -> this.jdbc
-			.sql("INSERT INTO " + tables.goalTally()
-					+ " (project_id, goal_id, dimension, bucket, measure, day, value) VALUES (?, ?, ?, ?, ?, ?, ?)"
-					+ " ON CONFLICT (project_id, goal_id, dimension, bucket, measure, day)" + " DO UPDATE SET value = "
-					+ tables.goalTally() + ".value + excluded.value")
-			.params(projectId, key.goalId(), key.dimension(), key.bucket(), key.measure(), key.day(), value)
-			.update());
+		addAll(tables, Map.of(projectId, delta));
+	}
+
+	/**
+	 * Moves the counters of several projects in one statement batch, in project and key
+	 * order when the maps are sorted (so concurrent writers lock in one order); a zero
+	 * sum moves nothing and is left out.
+	 */
+	void addAll(ProjectionTables tables, Map<String, Map<TallyKey, Long>> deltas) {
+		List<Object[]> rows = new ArrayList<>();
+		deltas.forEach((projectId, delta) -> delta.forEach((key, value) -> {
+			if (value != 0) {
+				rows.add(new Object[] { projectId, key.goalId(), key.dimension(), key.bucket(), key.measure(),
+						key.day(), value });
+			}
+		}));
+		if (rows.isEmpty()) {
+			return;
+		}
+		this.batch.batchUpdate("INSERT INTO " + tables.goalTally()
+				+ " (project_id, goal_id, dimension, bucket, measure, day, value) VALUES (?, ?, ?, ?, ?, ?, ?)"
+				+ " ON CONFLICT (project_id, goal_id, dimension, bucket, measure, day) DO UPDATE SET value = "
+				+ tables.goalTally() + ".value + excluded.value", rows);
 	}
 
 	void clear(ProjectionTables tables, String projectId) {

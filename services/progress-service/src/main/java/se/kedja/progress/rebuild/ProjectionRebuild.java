@@ -25,7 +25,9 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.stereotype.Service;
 
+import se.kedja.events.EventEnvelope;
 import se.kedja.events.Topics;
+import se.kedja.events.cases.CaseEvent;
 import se.kedja.events.json.EventJson;
 import se.kedja.progress.intake.CaseEventListener;
 import se.kedja.progress.intake.CaseEventProjection;
@@ -138,38 +140,85 @@ public class ProjectionRebuild {
 
 	private void readUntil(Consumer<String, byte[]> consumer, Map<TopicPartition, Long> end, Progress progress) {
 		while (end.entrySet().stream().anyMatch((e) -> consumer.position(e.getKey()) < e.getValue())) {
+			List<ConsumerRecord<String, byte[]>> caseRecords = new ArrayList<>();
 			for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-				try {
-					applyOnceTheDatabaseAnswers(record);
+				if (record.topic().equals(Topics.PROJECT_EVENTS.name())) {
+					applyCases(caseRecords, progress);
+					caseRecords.clear();
+					applyOne(record, progress);
 				}
-				catch (RuntimeException ex) {
-					progress.skipped++;
-					log.debug("Rebuild skips {}-{}@{}: already a dead letter", record.topic(), record.partition(),
-							record.offset());
+				else {
+					caseRecords.add(record);
 				}
-				progress.done++;
 			}
+			applyCases(caseRecords, progress);
 			this.status.set(progress.status(RebuildStatus.State.RUNNING, null));
 		}
+	}
+
+	/**
+	 * A run of case events in one transaction; if that fails for another reason than the
+	 * database, one by one, so only the events at fault are skipped.
+	 */
+	private void applyCases(List<ConsumerRecord<String, byte[]>> records, Progress progress) {
+		List<ConsumerRecord<String, byte[]>> readable = new ArrayList<>(records.size());
+		List<EventEnvelope<CaseEvent>> envelopes = new ArrayList<>(records.size());
+		for (ConsumerRecord<String, byte[]> record : records) {
+			try {
+				envelopes.add(this.json.readCase(record.value()));
+				readable.add(record);
+			}
+			catch (RuntimeException ex) {
+				skip(record, progress);
+			}
+		}
+		if (envelopes.isEmpty()) {
+			return;
+		}
+		try {
+			onceTheDatabaseAnswers(() -> this.cases.applyAll(ProjectionTables.SHADOW, envelopes),
+					readable.get(0).topic() + " from offset " + readable.get(0).offset());
+			progress.done += envelopes.size();
+		}
+		catch (RuntimeException ex) {
+			readable.forEach((record) -> applyOne(record, progress));
+		}
+	}
+
+	private void applyOne(ConsumerRecord<String, byte[]> record, Progress progress) {
+		try {
+			onceTheDatabaseAnswers(() -> apply(record),
+					record.topic() + "-" + record.partition() + "@" + record.offset());
+		}
+		catch (RuntimeException ex) {
+			skip(record, progress);
+			return;
+		}
+		progress.done++;
+	}
+
+	private static void skip(ConsumerRecord<String, byte[]> record, Progress progress) {
+		progress.skipped++;
+		progress.done++;
+		log.debug("Rebuild skips {}-{}@{}: already a dead letter", record.topic(), record.partition(), record.offset());
 	}
 
 	/**
 	 * A database outage is waited out, never skipped: the swapped-in figures would miss
 	 * the event for good.
 	 */
-	private void applyOnceTheDatabaseAnswers(ConsumerRecord<String, byte[]> record) {
+	private void onceTheDatabaseAnswers(Runnable work, String where) {
 		Duration wait = Duration.ofMillis(500);
 		while (true) {
 			try {
-				apply(record);
+				work.run();
 				return;
 			}
 			catch (RuntimeException ex) {
 				if (!DatabaseFailures.transientFailure(ex)) {
 					throw ex;
 				}
-				log.warn("Rebuild waits {} ms for the database at {}-{}@{}: {}", wait.toMillis(), record.topic(),
-						record.partition(), record.offset(), ex.getMessage());
+				log.warn("Rebuild waits {} ms for the database at {}: {}", wait.toMillis(), where, ex.getMessage());
 				sleep(wait);
 				wait = min(wait.multipliedBy(2), MAX_DATABASE_WAIT);
 			}
