@@ -1,6 +1,7 @@
 package se.kedja.progress.goals;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 
 /**
  * One counter of a project's maintained figures: how many participants add to
@@ -18,9 +19,19 @@ public record TallyKey(String goalId, String dimension, String bucket, String me
 
 	public static final String ALL = "all";
 
+	/**
+	 * Field by field: counters are sorted (and locked in this order) for every event, so
+	 * this must not build strings.
+	 */
+	private static final Comparator<TallyKey> ORDER = Comparator.comparing(TallyKey::goalId)
+		.thenComparing(TallyKey::dimension)
+		.thenComparing(TallyKey::bucket)
+		.thenComparing(TallyKey::measure)
+		.thenComparing(TallyKey::day);
+
 	@Override
 	public int compareTo(TallyKey other) {
-		return toString().compareTo(other.toString());
+		return ORDER.compare(this, other);
 	}
 
 	/** Names of the counters. */

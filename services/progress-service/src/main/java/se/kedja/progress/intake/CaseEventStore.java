@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,31 +24,45 @@ public class CaseEventStore {
 
 	private final JdbcClient jdbc;
 
-	private final JdbcTemplate batch;
-
 	private final EventJson json;
 
-	CaseEventStore(JdbcClient jdbc, JdbcTemplate batch, EventJson json) {
+	CaseEventStore(JdbcClient jdbc, EventJson json) {
 		this.jdbc = jdbc;
-		this.batch = batch;
 		this.json = json;
 	}
 
-	/** Keeps the events of a batch: one statement batch. */
+	/** Keeps the events of a batch: one statement. */
 	void appendAll(ProjectionTables tables, List<Received> received) {
 		if (received.isEmpty()) {
 			return;
 		}
-		List<Object[]> rows = new ArrayList<>(received.size());
-		for (Received r : received) {
-			EventEnvelope<CaseEvent> envelope = r.envelope();
-			rows.add(new Object[] { envelope.eventId().value(), envelope.payload().participantId().value(),
-					r.projectId(), envelope.sequence(), envelope.type(), envelope.businessDate(),
-					Timestamp.from(envelope.recordedAt()), this.json.write(envelope) });
+		int n = received.size();
+		String[] eventIds = new String[n];
+		String[] participantIds = new String[n];
+		String[] projectIds = new String[n];
+		String[] sequences = new String[n];
+		String[] types = new String[n];
+		String[] businessDates = new String[n];
+		String[] recordedAt = new String[n];
+		byte[][] envelopes = new byte[n][];
+		for (int i = 0; i < n; i++) {
+			EventEnvelope<CaseEvent> envelope = received.get(i).envelope();
+			eventIds[i] = envelope.eventId().value().toString();
+			participantIds[i] = envelope.payload().participantId().value().toString();
+			projectIds[i] = received.get(i).projectId();
+			sequences[i] = Long.toString(envelope.sequence());
+			types[i] = envelope.type();
+			businessDates[i] = envelope.businessDate().toString();
+			recordedAt[i] = envelope.recordedAt().toString();
+			envelopes[i] = this.json.write(envelope);
 		}
-		this.batch.batchUpdate("INSERT INTO " + tables.caseEvent()
-				+ " (event_id, participant_id, project_id, sequence, type, business_date, recorded_at, envelope)"
-				+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows);
+		this.jdbc
+			.sql("INSERT INTO " + tables.caseEvent()
+					+ " (event_id, participant_id, project_id, sequence, type, business_date, recorded_at, envelope)"
+					+ " SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::bigint[], ?::text[], ?::date[],"
+					+ " ?::timestamptz[], ?::bytea[])")
+			.params(eventIds, participantIds, projectIds, sequences, types, businessDates, recordedAt, envelopes)
+			.update();
 	}
 
 	/** The stored histories of {@code participantIds}, each in sequence order. */

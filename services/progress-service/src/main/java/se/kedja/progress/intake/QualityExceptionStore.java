@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,51 +25,70 @@ public class QualityExceptionStore {
 
 	private final JdbcClient jdbc;
 
-	private final JdbcTemplate batch;
-
-	QualityExceptionStore(JdbcClient jdbc, JdbcTemplate batch) {
+	QualityExceptionStore(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.batch = batch;
 	}
 
 	/**
-	 * Replaces the rows of each case in {@code replaced} with its breaches: one statement
-	 * batch of deletes, one of inserts.
+	 * Replaces the rows of each case in {@code replaced} with its breaches: one set-based
+	 * delete (by the participant index) and one set-based insert.
 	 */
 	void replaceAll(ProjectionTables tables, Map<CaseKey, List<Breach>> replaced) {
 		if (replaced.isEmpty()) {
 			return;
 		}
-		List<Object[]> cases = new ArrayList<>(replaced.size());
+		List<String> projects = new ArrayList<>(replaced.size());
+		List<String> participants = new ArrayList<>(replaced.size());
 		List<Breach> breaches = new ArrayList<>();
-		List<String> projects = new ArrayList<>();
+		List<String> breachProjects = new ArrayList<>();
 		replaced.forEach((key, after) -> {
-			cases.add(new Object[] { key.projectId(), UUID.fromString(key.participantId()) });
-			after.forEach((breach) -> projects.add(key.projectId()));
+			projects.add(key.projectId());
+			participants.add(key.participantId());
+			after.forEach((breach) -> breachProjects.add(key.projectId()));
 			breaches.addAll(after);
 		});
-		this.batch.batchUpdate(
-				"DELETE FROM " + tables.qualityException() + " WHERE project_id = ? AND participant_id = ?", cases);
-		insert(tables, projects, breaches);
+		this.jdbc
+			.sql("DELETE FROM " + tables.qualityException() + " e USING unnest(?::text[], ?::uuid[])"
+					+ " AS c(project_id, participant_id)"
+					+ " WHERE e.participant_id = c.participant_id AND e.project_id = c.project_id")
+			.params(projects.toArray(String[]::new), participants.toArray(String[]::new))
+			.update();
+		insert(tables, breachProjects, breaches);
 	}
 
 	void add(ProjectionTables tables, String projectId, List<Breach> breaches) {
 		insert(tables, Collections.nCopies(breaches.size(), projectId), breaches);
 	}
 
-	/** Inserts each breach under the project at the same place in {@code projectIds}. */
+	/**
+	 * Inserts each breach under the project at the same place in {@code projectIds}: one
+	 * statement.
+	 */
 	private void insert(ProjectionTables tables, List<String> projectIds, List<Breach> breaches) {
 		if (breaches.isEmpty()) {
 			return;
 		}
-		List<Object[]> rows = new ArrayList<>(breaches.size());
-		for (int i = 0; i < breaches.size(); i++) {
+		int n = breaches.size();
+		String[] goals = new String[n];
+		String[] participants = new String[n];
+		String[] reasons = new String[n];
+		String[] dates = new String[n];
+		String[] pendingUntil = new String[n];
+		String[] details = new String[n];
+		for (int i = 0; i < n; i++) {
 			Breach breach = breaches.get(i);
-			rows.add(new Object[] { projectIds.get(i), breach.goalId(), UUID.fromString(breach.participantId()),
-					breach.reason().label(), breach.date(), breach.pendingUntil(), breach.detail() });
+			goals[i] = breach.goalId();
+			participants[i] = breach.participantId();
+			reasons[i] = breach.reason().label();
+			dates[i] = breach.date().toString();
+			pendingUntil[i] = (breach.pendingUntil() != null) ? breach.pendingUntil().toString() : null;
+			details[i] = breach.detail();
 		}
-		this.batch.batchUpdate("INSERT INTO " + tables.qualityException() + " (project_id, goal_id, participant_id,"
-				+ " reason, business_date, pending_until, detail) VALUES (?, ?, ?, ?, ?, ?, ?)", rows);
+		this.jdbc.sql("INSERT INTO " + tables.qualityException() + " (project_id, goal_id, participant_id, reason,"
+				+ " business_date, pending_until, detail)"
+				+ " SELECT * FROM unnest(?::text[], ?::text[], ?::uuid[], ?::text[], ?::date[], ?::date[], ?::text[])")
+			.params(projectIds.toArray(String[]::new), goals, participants, reasons, dates, pendingUntil, details)
+			.update();
 	}
 
 	void clear(ProjectionTables tables, String projectId) {

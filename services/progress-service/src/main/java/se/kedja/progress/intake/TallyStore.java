@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,11 +18,8 @@ public class TallyStore {
 
 	private final JdbcClient jdbc;
 
-	private final JdbcTemplate batch;
-
-	TallyStore(JdbcClient jdbc, JdbcTemplate batch) {
+	TallyStore(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.batch = batch;
 	}
 
 	/**
@@ -35,25 +31,36 @@ public class TallyStore {
 	}
 
 	/**
-	 * Moves the counters of several projects in one statement batch, in project and key
-	 * order when the maps are sorted (so concurrent writers lock in one order); a zero
-	 * sum moves nothing and is left out.
+	 * Moves the counters of several projects in one statement, in project and key order
+	 * when the maps are sorted (so concurrent writers lock in one order); a zero sum
+	 * moves nothing and is left out.
 	 */
 	void addAll(ProjectionTables tables, Map<String, Map<TallyKey, Long>> deltas) {
-		List<Object[]> rows = new ArrayList<>();
+		List<String[]> rows = new ArrayList<>();
 		deltas.forEach((projectId, delta) -> delta.forEach((key, value) -> {
 			if (value != 0) {
-				rows.add(new Object[] { projectId, key.goalId(), key.dimension(), key.bucket(), key.measure(),
-						key.day(), value });
+				rows.add(new String[] { projectId, key.goalId(), key.dimension(), key.bucket(), key.measure(),
+						key.day().toString(), Long.toString(value) });
 			}
 		}));
 		if (rows.isEmpty()) {
 			return;
 		}
-		this.batch.batchUpdate("INSERT INTO " + tables.goalTally()
-				+ " (project_id, goal_id, dimension, bucket, measure, day, value) VALUES (?, ?, ?, ?, ?, ?, ?)"
+		Object[] columns = new Object[7];
+		for (int c = 0; c < columns.length; c++) {
+			String[] column = new String[rows.size()];
+			for (int r = 0; r < column.length; r++) {
+				column[r] = rows.get(r)[c];
+			}
+			columns[c] = column;
+		}
+		this.jdbc.sql("INSERT INTO " + tables.goalTally()
+				+ " (project_id, goal_id, dimension, bucket, measure, day, value)"
+				+ " SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::date[], ?::bigint[])"
 				+ " ON CONFLICT (project_id, goal_id, dimension, bucket, measure, day) DO UPDATE SET value = "
-				+ tables.goalTally() + ".value + excluded.value", rows);
+				+ tables.goalTally() + ".value + excluded.value")
+			.params(columns)
+			.update();
 	}
 
 	void clear(ProjectionTables tables, String projectId) {
