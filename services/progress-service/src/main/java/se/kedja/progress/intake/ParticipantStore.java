@@ -1,30 +1,41 @@
 package se.kedja.progress.intake;
 
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The participant table: one row per participant, the current fold of their case. */
 @Repository
 public class ParticipantStore {
 
-	private final JdbcClient jdbc;
+	private static final String COLUMNS = "participant_id, project_id, site, coach, gender, age_band, municipality,"
+			+ " target_groups, entry_situations, enrolled_on, exited_on, outcome, post_exit_status, paused,"
+			+ " responsible_actor, pending_transfer_since, last_follow_up_on, plan_agreed_on,"
+			+ " accessibility_reviewed_everywhere, plan_deadline_missed, post_exit_follow_up_deadline_missed, erased,"
+			+ " last_recorded_at, state";
 
-	private final JdbcTemplate batch;
+	private static final String UPDATES = Arrays.stream(COLUMNS.split(","))
+		.map(String::trim)
+		.filter((column) -> !column.equals("participant_id"))
+		.map((column) -> column + " = excluded." + column)
+		.collect(Collectors.joining(", "));
+
+	private final JdbcClient jdbc;
 
 	private final JsonMapper mapper;
 
-	ParticipantStore(JdbcClient jdbc, JdbcTemplate batch, JsonMapper mapper) {
+	ParticipantStore(JdbcClient jdbc, JsonMapper mapper) {
 		this.jdbc = jdbc;
-		this.batch = batch;
 		this.mapper = mapper;
 	}
 
@@ -32,48 +43,57 @@ public class ParticipantStore {
 		saveAll(tables, List.of(new Saved(p, recordedAt)));
 	}
 
-	/** Upserts each participant's row: one statement batch. */
+	/**
+	 * Upserts each participant's row: one statement, the rows passed as one JSON array of
+	 * objects named by column (jsonb_populate_recordset).
+	 */
 	void saveAll(ProjectionTables tables, List<Saved> saved) {
 		if (saved.isEmpty()) {
 			return;
 		}
-		List<Object[]> rows = new ArrayList<>(saved.size());
+		ArrayNode rows = this.mapper.createArrayNode();
 		for (Saved s : saved) {
 			rows.add(row(s.participant(), s.recordedAt()));
 		}
-		this.batch.batchUpdate(upsert(tables.participant()), rows);
+		this.jdbc
+			.sql("INSERT INTO " + tables.participant() + " (" + COLUMNS + ") SELECT " + COLUMNS
+					+ " FROM jsonb_populate_recordset(null::" + tables.participant() + ", ?::jsonb)"
+					+ " ON CONFLICT (participant_id) DO UPDATE SET " + UPDATES)
+			.param(this.mapper.writeValueAsString(rows))
+			.update();
 	}
 
-	private static String upsert(String table) {
-		return "INSERT INTO " + table + " (participant_id, project_id, site, coach, gender,"
-				+ " age_band, municipality, target_groups, entry_situations, enrolled_on, exited_on, outcome,"
-				+ " post_exit_status, paused, responsible_actor, pending_transfer_since, last_follow_up_on,"
-				+ " plan_agreed_on, accessibility_reviewed_everywhere, plan_deadline_missed,"
-				+ " post_exit_follow_up_deadline_missed, erased, last_recorded_at, state)"
-				+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)"
-				+ " ON CONFLICT (participant_id) DO UPDATE SET project_id = excluded.project_id,"
-				+ " site = excluded.site, coach = excluded.coach, gender = excluded.gender,"
-				+ " age_band = excluded.age_band, municipality = excluded.municipality,"
-				+ " target_groups = excluded.target_groups, entry_situations = excluded.entry_situations,"
-				+ " enrolled_on = excluded.enrolled_on, exited_on = excluded.exited_on, outcome = excluded.outcome,"
-				+ " post_exit_status = excluded.post_exit_status, paused = excluded.paused,"
-				+ " responsible_actor = excluded.responsible_actor,"
-				+ " pending_transfer_since = excluded.pending_transfer_since,"
-				+ " last_follow_up_on = excluded.last_follow_up_on, plan_agreed_on = excluded.plan_agreed_on,"
-				+ " accessibility_reviewed_everywhere = excluded.accessibility_reviewed_everywhere,"
-				+ " plan_deadline_missed = excluded.plan_deadline_missed,"
-				+ " post_exit_follow_up_deadline_missed = excluded.post_exit_follow_up_deadline_missed,"
-				+ " erased = excluded.erased, last_recorded_at = excluded.last_recorded_at, state = excluded.state";
+	private ObjectNode row(Participant p, Instant recordedAt) {
+		ObjectNode row = this.mapper.createObjectNode();
+		row.put("participant_id", p.participantId());
+		row.put("project_id", p.projectId());
+		row.put("site", p.site());
+		row.put("coach", p.coach());
+		row.put("gender", p.gender());
+		row.put("age_band", p.ageBand());
+		row.put("municipality", p.municipality());
+		p.targetGroups().forEach(row.putArray("target_groups")::add);
+		p.entrySituations().forEach(row.putArray("entry_situations")::add);
+		row.put("enrolled_on", p.enrolledOn().toString());
+		row.put("exited_on", text(p.exitedOn()));
+		row.put("outcome", p.outcome());
+		row.set("post_exit_status", this.mapper.valueToTree(p.postExitStatus()));
+		row.put("paused", p.paused());
+		row.put("responsible_actor", p.responsibleActor());
+		row.put("pending_transfer_since", text(p.pendingTransferSince()));
+		row.put("last_follow_up_on", text(p.lastFollowUpOn()));
+		row.put("plan_agreed_on", text(p.planAgreedOn()));
+		row.put("accessibility_reviewed_everywhere", p.accessibilityReviewedEverywhere());
+		row.put("plan_deadline_missed", p.planDeadlineMissed());
+		row.put("post_exit_follow_up_deadline_missed", p.postExitFollowUpDeadlineMissed());
+		row.put("erased", p.erased());
+		row.put("last_recorded_at", recordedAt.toString());
+		row.set("state", this.mapper.valueToTree(p));
+		return row;
 	}
 
-	private Object[] row(Participant p, Instant recordedAt) {
-		return new Object[] { UUID.fromString(p.participantId()), p.projectId(), p.site(), p.coach(), p.gender(),
-				p.ageBand(), p.municipality(), p.targetGroups().toArray(String[]::new),
-				p.entrySituations().toArray(String[]::new), p.enrolledOn(), p.exitedOn(), p.outcome(),
-				this.mapper.writeValueAsString(p.postExitStatus()), p.paused(), p.responsibleActor(),
-				p.pendingTransferSince(), p.lastFollowUpOn(), p.planAgreedOn(), p.accessibilityReviewedEverywhere(),
-				p.planDeadlineMissed(), p.postExitFollowUpDeadlineMissed(), p.erased(), Timestamp.from(recordedAt),
-				this.mapper.writeValueAsString(p) };
+	private static @Nullable String text(@Nullable LocalDate date) {
+		return (date != null) ? date.toString() : null;
 	}
 
 	void deleteAll(ProjectionTables tables, List<String> participantIds) {
