@@ -134,3 +134,8 @@ for k, sv, en in [('no-plan', 'Handlingsplan saknas', 'No action plan'), ('plan-
                   ('accessibility-not-reviewed', 'Tillgängligheten gicks inte igenom vid uppföljning', 'Accessibility was not reviewed at a follow-up'),
                   ('no-responsible-actor', 'Ingen ansvarig aktör', 'No responsible actor')]:
     m('exception.' + k, sv, en)
+# a breakdown's age groups, as progress-service names them
+m('dashboard.ageBand.UNDER_25', 'Under 25 år', 'Under 25')
+m('dashboard.ageBand.25_54', '25–54 år', '25–54')
+m('dashboard.ageBand.55_PLUS', '55 år eller äldre', '55 or older')
+m('dashboard.ageBand.UNKNOWN', 'Okänd ålder', 'Age unknown')

@@ -1,13 +1,37 @@
 package se.kedja.audit;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class BadInputTest extends AuditServiceTest {
+
+	private static final String AGAINST_CHECKPOINT = "/api/projects/some-project/verification/against-checkpoint";
+
+	/** A checkpoint's fields, each with a well-formed value of a forged checkpoint. */
+	private static final Map<String, String> FIELDS = fields("checkpointId", "\"" + UUID.randomUUID() + "\"",
+			"projectId", "\"some-project\"", "createdAt", "\"2020-01-01T00:00:00Z\"", "merkleRoot",
+			"\"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\"", "heads", "[]", "positions", "[]",
+			"algorithm", "\"Ed25519\"", "keyId", "\"x\"", "publicKey", "\"bm90IGEga2V5\"", "signature", "\"bm9wZQ==\"");
+
+	/** As the reliability suite's fuzzing sends them, and a few nested ones. */
+	private static final List<String> WRONG_VALUES = List.of("12345678901234567890.0", "-9.9e307", "1e400",
+			"99999999999999999999999999999999", "-1", "\"text\"", "true", "[1,2]", "{\"x\":{\"y\":[]}}",
+			"\"2010-02-30\"", "\"\\u0000\\uFFFF\\ud83d\\ude00\\u202E\"", "\"\\ud800\"", "\"NaN\"", "null", "[null]",
+			"[{}]", "[{\"participantId\":\"x\",\"lastSequence\":1e400}]",
+			"[{\"topic\":null,\"partition\":99999999999,\"offset\":\"x\"}]");
+
+	private static final List<String> MALFORMED = List.of("\uFEFF{}", "{", "{\"a\":", "[", "nul", "\"text\"", "123",
+			"{\"a\":1}}", "[".repeat(5000) + "]".repeat(5000), "{\"a\":" + "9".repeat(5000) + "}",
+			"{\"a\":\"\\ud800\"}", "");
 
 	@Test
 	void an_unknown_case_is_not_found() {
@@ -79,6 +103,47 @@ class BadInputTest extends AuditServiceTest {
 		HttpResponse<String> response = post("/api/projects/some-project/verification/against-checkpoint", forged);
 
 		assertThat(response.statusCode()).isEqualTo(422);
+	}
+
+	@Test
+	void every_bad_checkpoint_body_is_a_4xx_problem() {
+		List<String> bodies = new ArrayList<>(MALFORMED);
+		for (String field : FIELDS.keySet()) {
+			for (String value : WRONG_VALUES) {
+				bodies.add("{\"" + field + "\":" + value + "}");
+				Map<String, String> forged = new LinkedHashMap<>(FIELDS);
+				forged.put(field, value);
+				bodies.add(forged.entrySet()
+					.stream()
+					.map((entry) -> "\"" + entry.getKey() + "\":" + entry.getValue())
+					.collect(Collectors.joining(",", "{", "}")));
+			}
+		}
+		List<String> failures = new ArrayList<>();
+		for (String body : bodies) {
+			HttpResponse<String> response = post(AGAINST_CHECKPOINT, body);
+			boolean problem = response.headers()
+				.firstValue("Content-Type")
+				.filter((type) -> type.startsWith("application/problem+json"))
+				.isPresent();
+			if (response.statusCode() < 400 || response.statusCode() >= 500 || !problem) {
+				failures.add(abbreviate(body) + " → " + response.statusCode() + " " + abbreviate(response.body()));
+			}
+		}
+
+		assertThat(failures).isEmpty();
+	}
+
+	private static Map<String, String> fields(String... namesAndValues) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		for (int i = 0; i < namesAndValues.length; i += 2) {
+			fields.put(namesAndValues[i], namesAndValues[i + 1]);
+		}
+		return fields;
+	}
+
+	private static String abbreviate(String text) {
+		return (text.length() > 120) ? text.substring(0, 120) + "…" : text;
 	}
 
 }

@@ -42,6 +42,11 @@ class GoalProgressIntegrationTest extends IntegrationTest {
 		assertExceptionsAreTheNaiveOnes(progress, expected);
 		assertThat(goal(progress, "plan-within-30-days").get("exceptions").get("count").asLong()).isPositive();
 		assertThat(goal(progress, "accessibility-reviewed").get("exceptions").get("count").asLong()).isPositive();
+		// a quality goal aims for every case, a share goal for its stated percent: the
+		// target is the number, for the dashboard to draw and print
+		assertThat(goal(progress, "plan-within-30-days").get("target").get("percent").isNumber()).isTrue();
+		assertThat(goal(progress, "plan-within-30-days").get("target").get("percent").asDouble()).isEqualTo(100.0);
+		assertThat(goal(progress, "chances-increased").get("target").get("percent").asDouble()).isEqualTo(90.0);
 	}
 
 	@Test

@@ -8,6 +8,10 @@ import java.util.Map;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -16,6 +20,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,13 +37,16 @@ import se.kedja.support.outage.DatabaseUnavailableResolver;
 import se.kedja.support.problem.ProblemDetailsAdvice;
 import se.kedja.support.problem.Problems;
 import se.kedja.support.process.StdinWatchdog;
+import se.kedja.support.web.ProblemErrorReportValve;
+import se.kedja.support.web.ProblemRequestRejectedHandler;
 import se.kedja.support.web.RequestSizeLimitFilter;
 import se.kedja.support.web.StrictJsonHttpMessageConverter;
 
 /**
  * What every Kedja service gets by depending on service-support: problem details (503
- * when the database is unavailable), strict JSON, a request size limit, a Kafka health
- * check and the stdin watchdog.
+ * when the database is unavailable; also for requests Tomcat or the firewall refuses
+ * before Spring MVC), strict JSON, a request size limit, a Kafka health check and the
+ * stdin watchdog.
  */
 @AutoConfiguration(
 		afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
@@ -114,6 +123,67 @@ public class KedjaSupportAutoConfiguration {
 	@ConditionalOnProperty(name = "kedja.exit-on-stdin-close", havingValue = "true")
 	StdinWatchdog stdinWatchdog() {
 		return new StdinWatchdog();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.security.web.firewall.RequestRejectedHandler")
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	static class FirewallProblemsConfiguration {
+
+		@Bean
+		ProblemRequestRejectedHandler problemRequestRejectedHandler(Problems problems, JsonMapper jsonMapper) {
+			return new ProblemRequestRejectedHandler(problems, problemJson(jsonMapper));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory")
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	static class TomcatProblemsConfiguration {
+
+		@Bean
+		ProblemErrorReports problemErrorReports(Problems problems, JsonMapper jsonMapper) {
+			return new ProblemErrorReports(new ProblemErrorReportValve(problems, problemJson(jsonMapper)));
+		}
+
+	}
+
+	/**
+	 * Puts the problem valve in place of every other error report valve of the host,
+	 * after Spring Boot's own customizer has added its plain one.
+	 */
+	static final class ProblemErrorReports
+			implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>, Ordered {
+
+		private final ProblemErrorReportValve valve;
+
+		ProblemErrorReports(ProblemErrorReportValve valve) {
+			this.valve = valve;
+		}
+
+		@Override
+		public void customize(ConfigurableTomcatWebServerFactory factory) {
+			factory.addContextCustomizers((context) -> {
+				if (context.getParent() instanceof StandardHost host) {
+					for (Valve other : host.getPipeline().getValves()) {
+						if (other instanceof ErrorReportValve) {
+							host.getPipeline().removeValve(other);
+						}
+					}
+					// so that the host, when it starts, finds its error report valve
+					// present
+					host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+					host.getPipeline().addValve(this.valve);
+				}
+			});
+		}
+
+		@Override
+		public int getOrder() {
+			return Ordered.LOWEST_PRECEDENCE;
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

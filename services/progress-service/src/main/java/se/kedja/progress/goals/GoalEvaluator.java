@@ -96,7 +96,7 @@ public final class GoalEvaluator {
 			case Goal.Count count -> counted(goal, count.target(), this.project.startsOn(), this.project.endsOn());
 			case Goal.InPeriod period -> counted(goal, period.target(), period.from(), period.to());
 			case Goal.OutcomeAfter outcome ->
-				outcome.target().isPercent() ? shared(goal, outcome.target()) : outcomeCounted(outcome);
+				outcome.target().hasPercent() ? shared(goal, outcome.target()) : outcomeCounted(outcome);
 			case Goal.Share share -> shared(goal, share.target());
 			case Goal.Quality quality ->
 				shared(goal, quality.target()).withExceptions(this.exceptions.getOrDefault(goal.id(), Exceptions.NONE));

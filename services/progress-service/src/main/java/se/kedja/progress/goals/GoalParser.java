@@ -40,7 +40,10 @@ public final class GoalParser {
 	/**
 	 * The goals of a definition; {@code path} is where the list sits, e.g. {@code goals}.
 	 */
-	public static List<Goal> parse(List<GoalSpec> specs, String path) {
+	public static List<Goal> parse(@Nullable List<? extends @Nullable GoalSpec> specs, String path) {
+		if (specs == null) {
+			throw new GoalDefinitionException(path, "a list of goals is required");
+		}
 		List<Goal> goals = new ArrayList<>();
 		Set<String> ids = new LinkedHashSet<>();
 		for (int i = 0; i < specs.size(); i++) {
@@ -55,7 +58,10 @@ public final class GoalParser {
 		return goals;
 	}
 
-	public static List<Goal> parse(GoalSpec spec, String path) {
+	public static List<Goal> parse(@Nullable GoalSpec spec, String path) {
+		if (spec == null) {
+			throw new GoalDefinitionException(path, "a goal is an object with id, kind and spec");
+		}
 		if (spec.id() == null || !spec.id().matches("[a-z0-9][a-z0-9-]{0,63}")) {
 			throw new GoalDefinitionException(path + ".id", "a goal id is 1 to 64 of a-z, 0-9 and '-'");
 		}

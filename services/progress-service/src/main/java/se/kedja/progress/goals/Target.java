@@ -22,7 +22,7 @@ public record Target(@Nullable Long atLeast, @Nullable Long min, @Nullable Long 
 		return new Target(null, null, null, percent);
 	}
 
-	public boolean isPercent() {
+	public boolean hasPercent() {
 		return this.percent != null;
 	}
 

@@ -194,7 +194,7 @@ public class ProblemDetailsAdvice {
 		if (status == null) {
 			status = HttpStatus.BAD_REQUEST;
 		}
-		return respond(this.problems.create(status, codeFor(status), locale()));
+		return respond(this.problems.create(status, ProblemCodes.forStatus(status), locale()));
 	}
 
 	@ExceptionHandler(Exception.class)
@@ -278,18 +278,6 @@ public class ProblemDetailsAdvice {
 			}
 		}
 		return path.toString();
-	}
-
-	private static String codeFor(HttpStatus status) {
-		return switch (status) {
-			case NOT_FOUND -> ProblemCodes.NOT_FOUND;
-			case METHOD_NOT_ALLOWED -> ProblemCodes.METHOD_NOT_ALLOWED;
-			case CONFLICT -> ProblemCodes.CONFLICT;
-			case UNSUPPORTED_MEDIA_TYPE -> ProblemCodes.UNSUPPORTED_MEDIA_TYPE;
-			case NOT_ACCEPTABLE -> ProblemCodes.NOT_ACCEPTABLE;
-			case CONTENT_TOO_LARGE -> ProblemCodes.PAYLOAD_TOO_LARGE;
-			default -> (status.is4xxClientError()) ? "bad-request" : ProblemCodes.INTERNAL_ERROR;
-		};
 	}
 
 	private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {

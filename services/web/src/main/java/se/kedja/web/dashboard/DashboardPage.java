@@ -59,8 +59,21 @@ class DashboardPage {
 	record Breakdown(String dimension, List<Bucket> buckets, Bars bars) {
 	}
 
-	record Bucket(String name, double actual, long met, long of, long pending) {
+	/**
+	 * One value of a dimension: {@code name} as progress-service sends it, {@code label}
+	 * in words.
+	 */
+	record Bucket(String name, String label, double actual, long met, long of, long pending) {
 	}
+
+	/**
+	 * Where the words for a dimension's values are: the event contract's codes (FEMALE,
+	 * 55_PLUS, FAS3) are shown as the forms show them; sites, municipalities and target
+	 * groups are the project's own names and are shown as they are.
+	 */
+	private static final Map<String, String> VALUE_MESSAGES = Map.of("gender", "enum.Gender.", "entrySituation",
+			"enum.EntrySituation.", "isced", "enum.IscedBand.", "outcome", "enum.ExitOutcome.", "ageBand",
+			"dashboard.ageBand.");
 
 	/**
 	 * The cases that break a quality goal's rule: how many there are, and the first of
@@ -127,20 +140,21 @@ class DashboardPage {
 		model.addAttribute("project", project);
 	}
 
-	private static Goal goal(JsonNode goal) {
+	private Goal goal(JsonNode goal) {
+		Formats formats = this.formats;
 		JsonNode target = goal.path("target");
 		Double targetValue = number(target, "atLeast");
 		String targetText;
 		if (targetValue != null) {
-			targetText = "≥ " + target.path("atLeast").asLong();
+			targetText = "≥ " + formats.number(target.path("atLeast").asLong());
 		}
 		else if (number(target, "percent") != null) {
 			targetValue = target.path("percent").asDouble();
-			targetText = "≥ " + target.path("percent").asDouble() + " %";
+			targetText = "≥ " + formats.number(targetValue) + " %";
 		}
 		else if (number(target, "min") != null || number(target, "max") != null) {
 			targetValue = number(target, "max");
-			targetText = target.path("min").asString("") + "–" + target.path("max").asString("");
+			targetText = formats.number(number(target, "min")) + "–" + formats.number(targetValue);
 		}
 		else {
 			targetText = "–";
@@ -149,10 +163,11 @@ class DashboardPage {
 		for (Map.Entry<String, JsonNode> dimension : goal.path("breakdowns").properties()) {
 			List<Bucket> buckets = new ArrayList<>();
 			dimension.getValue()
-				.forEach((b) -> buckets.add(new Bucket(b.path("bucket").asString(), b.path("actual").asDouble(),
+				.forEach((b) -> buckets.add(new Bucket(b.path("bucket").asString(),
+						valueLabel(dimension.getKey(), b.path("bucket").asString()), b.path("actual").asDouble(),
 						b.path("met").asLong(), b.path("of").asLong(), b.path("pending").asLong())));
 			breakdowns.add(new Breakdown(dimension.getKey(), buckets,
-					Bars.of(buckets.stream().map((b) -> Map.entry(b.name(), b.actual())).toList(), null)));
+					Bars.of(buckets.stream().map((b) -> Map.entry(b.label(), b.actual())).toList(), null)));
 		}
 		double actual = goal.path("actual").asDouble();
 		JsonNode forecast = goal.get("forecast");
@@ -163,6 +178,14 @@ class DashboardPage {
 				Bars.of(List.of(Map.entry("actual", actual)), targetValue),
 				goal.path("problem").isNull() ? null : goal.path("problem").asString(null),
 				exceptions(goal.path("exceptions")));
+	}
+
+	private String valueLabel(String dimension, String value) {
+		String prefix = VALUE_MESSAGES.get(dimension);
+		if (prefix == null) {
+			return value;
+		}
+		return this.messages.getMessage(prefix + value, null, value, LocaleContextHolder.getLocale());
 	}
 
 	private static @Nullable Exceptions exceptions(JsonNode exceptions) {

@@ -184,6 +184,16 @@ class WebJourneysTest extends BrowserTest {
 			return text(participants).equals(Long.toString(demo.participants()));
 		}, "the demo's " + demo.participants() + " participants in the figures", Duration.ofMinutes(3));
 		assertThat(browser.getTitle()).contains("Måluppfyllelse");
+		// SESAM's plan goal aims for every participant: its target is printed, in the
+		// page's number format, next to the outcome
+		assertThat(text("td[data-goal='individual-plan'] + td")).isEqualTo("≥ 100 %");
+		assertThat(text("td[data-goal='participants'] + td")).isEqualTo("100–150");
+		// a breakdown's values in words, not the event contract's codes
+		@SuppressWarnings("unchecked")
+		List<String> values = (List<String>) ((JavascriptExecutor) browser)
+			.executeScript("return Array.from(document.querySelectorAll('#goal-participants .breakdown tbody th'))"
+					+ ".map((th) => th.innerText.trim())");
+		assertThat(values).contains("Kvinna", "Man").doesNotContain("FEMALE", "MALE", "25_54", "55_PLUS");
 		waitFor(() -> text("#live-status").contains("Siffrorna uppdaterades"), "the live stream to connect");
 		screenshot("dashboard.png");
 		((JavascriptExecutor) browser).executeScript("window.kedjaNotReloaded = true;");
