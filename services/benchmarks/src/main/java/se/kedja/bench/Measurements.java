@@ -629,7 +629,6 @@ final class Measurements {
 					.executeQuery("SELECT DISTINCT type FROM progress.case_event WHERE type ILIKE '%enrol%' LIMIT 1")) {
 			enrolled = row.next() ? row.getString(1) : "participant-enrolled";
 		}
-		String token = this.api.loaderToken();
 		String path = "/api/projects/" + project + "/progress";
 		try (Connection connection = this.database.connect();
 				PreparedStatement aggregate = connection
@@ -639,7 +638,10 @@ final class Measurements {
 				List<Double> subject = new ArrayList<>();
 				List<Double> base = new ArrayList<>();
 				for (int i = 0; i < this.settings.readsPerRound(); i++) {
-					Api.Answer answer = this.api.get(Api.PROGRESS, path, token, Map.of());
+					// the token is asked for at every read: with a large project the
+					// aggregates
+					// make this figure outlast a token
+					Api.Answer answer = this.api.get(Api.PROGRESS, path, this.api.loaderToken(), Map.of());
 					if (!answer.ok()) {
 						return figure
 							.failed("progress-service answered " + answer.status() + " " + abbreviate(answer.body()));
