@@ -1,7 +1,6 @@
 package se.kedja.progress.goals;
 
 import java.time.LocalDate;
-import java.util.Comparator;
 
 /**
  * One counter of a project's maintained figures: how many participants add to
@@ -23,15 +22,19 @@ public record TallyKey(String goalId, String dimension, String bucket, String me
 	 * Field by field: counters are sorted (and locked in this order) for every event, so
 	 * this must not build strings.
 	 */
-	private static final Comparator<TallyKey> ORDER = Comparator.comparing(TallyKey::goalId)
-		.thenComparing(TallyKey::dimension)
-		.thenComparing(TallyKey::bucket)
-		.thenComparing(TallyKey::measure)
-		.thenComparing(TallyKey::day);
-
 	@Override
 	public int compareTo(TallyKey other) {
-		return ORDER.compare(this, other);
+		int order = this.goalId.compareTo(other.goalId);
+		if (order == 0) {
+			order = this.dimension.compareTo(other.dimension);
+		}
+		if (order == 0) {
+			order = this.bucket.compareTo(other.bucket);
+		}
+		if (order == 0) {
+			order = this.measure.compareTo(other.measure);
+		}
+		return (order != 0) ? order : this.day.compareTo(other.day);
 	}
 
 	/** Names of the counters. */

@@ -187,8 +187,9 @@ public class CaseEventProjection {
 	}
 
 	/**
-	 * What a batch writes: counters summed per project and key, each case's exception
-	 * rows as the last event left them, and the projects whose figures moved.
+	 * What a batch writes: counters summed per project and key (unsorted: the store sorts
+	 * them once), each case's exception rows as the last event left them, and the
+	 * projects whose figures moved.
 	 */
 	private static final class Changes {
 
@@ -202,7 +203,7 @@ public class CaseEventProjection {
 				List<Breach> breachesAfter) {
 			String projectId = participant.projectId();
 			if (!delta.isEmpty()) {
-				Map<TallyKey, Long> sums = this.tallies.computeIfAbsent(projectId, (id) -> new TreeMap<>());
+				Map<TallyKey, Long> sums = this.tallies.computeIfAbsent(projectId, (id) -> new HashMap<>());
 				delta.forEach((key, value) -> sums.merge(key, value, Long::sum));
 				this.projects.add(projectId);
 			}

@@ -31,13 +31,13 @@ public class TallyStore {
 	}
 
 	/**
-	 * Moves the counters of several projects in one statement, in project and key order
-	 * when the maps are sorted (so concurrent writers lock in one order); a zero sum
-	 * moves nothing and is left out.
+	 * Moves the counters of several projects in one statement, sorted by project and key
+	 * here (so concurrent writers lock in one order); a zero sum moves nothing and is
+	 * left out.
 	 */
 	void addAll(ProjectionTables tables, Map<String, Map<TallyKey, Long>> deltas) {
 		List<String[]> rows = new ArrayList<>();
-		deltas.forEach((projectId, delta) -> delta.forEach((key, value) -> {
+		new TreeMap<>(deltas).forEach((projectId, delta) -> new TreeMap<>(delta).forEach((key, value) -> {
 			if (value != 0) {
 				rows.add(new String[] { projectId, key.goalId(), key.dimension(), key.bucket(), key.measure(),
 						key.day().toString(), Long.toString(value) });
