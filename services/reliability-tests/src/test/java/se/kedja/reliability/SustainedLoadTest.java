@@ -34,11 +34,20 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * browser-like client holds the SSE stream open: the consumers' lag stays bounded, no
  * service's resident memory keeps growing, and no service logs an ERROR. Meanwhile a
  * second instance of progress-service and of audit-service joins each consumer group (as
- * replicas of a real deployment would), and halfway the first instances are killed with
- * {@code kill -9}: the survivors must take over every partition (the lag returns to zero)
- * and no event may count twice (the intake equals the topic's events).
+ * replicas of a real deployment would), and halfway (or once they are ready, if later)
+ * the first instances are killed with {@code kill -9}; the load goes on at least
+ * {@link #AFTER_HANDOVER} past that, however short the run: the survivors must take over
+ * every partition (the lag returns to zero) and no event may count twice (the intake
+ * equals the topic's events).
  */
 class SustainedLoadTest {
+
+	private static final Duration AFTER_HANDOVER = Duration.ofSeconds(30);
+
+	/**
+	 * How long past the planned end the load waits for the second instances to be ready.
+	 */
+	private static final Duration READY_LIMIT = Duration.ofMinutes(3);
 
 	@BeforeAll
 	static void built() {
@@ -112,7 +121,10 @@ class SustainedLoadTest {
 				});
 			}
 			boolean killed = false;
-			while (System.nanoTime() < deadline) {
+			long killedAt = 0;
+			long latest = deadline + READY_LIMIT.toNanos();
+			while (System.nanoTime() < latest && (System.nanoTime() < deadline || !killed
+					|| System.nanoTime() < killedAt + AFTER_HANDOVER.toNanos())) {
 				lags.add(lag(admin));
 				for (ServiceJar jar : sampled) {
 					if (jar.isAlive()) {
@@ -123,6 +135,7 @@ class SustainedLoadTest {
 					progressOne.kill();
 					auditOne.kill();
 					killed = true;
+					killedAt = System.nanoTime();
 				}
 				Waits.pause(Duration.ofSeconds(5));
 			}
@@ -159,7 +172,7 @@ class SustainedLoadTest {
 				&& sseBytes.get() > 0 && handedOver;
 		Summary.row(
 				"sustained load " + length.toSeconds() + " s with dashboards and SSE; a second progress-service"
-						+ " and audit-service joined, the first ones killed halfway",
+						+ " and audit-service joined, the first ones killed halfway or later",
 				handedOver ? 2 : 0, outcome.written(), outcome.verified(), outcome.lost(), outcome.duplicatesOnTopic(),
 				ledger.fiveXx(), Duration.ofNanos(System.nanoTime() - started), held,
 				ledger.acknowledged + " commands, " + dashboards + " dashboard reads, " + sseBytes
