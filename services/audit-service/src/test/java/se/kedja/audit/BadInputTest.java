@@ -106,6 +106,19 @@ class BadInputTest extends AuditServiceTest {
 	}
 
 	@Test
+	void a_path_refused_before_the_application_is_a_400_problem() {
+		for (String path : new String[] { "/api/participants/a%00b/history", "/api/participants/a%0Ab/history",
+				"/api/participants/a%2Fb/history", "/api/participants/a;b/history" }) {
+			HttpResponse<String> response = get(path);
+
+			assertThat(response.statusCode()).as(path).isEqualTo(400);
+			assertThat(response.headers().firstValue("Content-Type")).as(path)
+				.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+			assertThat(json(response).path("code").asString()).as(path).isEqualTo("rejected-request");
+		}
+	}
+
+	@Test
 	void every_bad_checkpoint_body_is_a_4xx_problem() {
 		List<String> bodies = new ArrayList<>(MALFORMED);
 		for (String field : FIELDS.keySet()) {

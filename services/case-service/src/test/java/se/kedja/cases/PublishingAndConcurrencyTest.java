@@ -123,7 +123,12 @@ class PublishingAndConcurrencyTest {
 			assertThat(stream.get(0).type()).isEqualTo("participant-enrolled");
 			assertThat(stream.get(1).recordedBy()).isEqualTo("coach-anna");
 			assertThat(stream.get(1).commandId()).isNotNull();
-			assertThat(stream).allSatisfy((e) -> assertThat(e.globalPosition()).isNotNegative());
+			// each event's own position in the store, not the publisher's token's
+			assertThat(stream).allSatisfy((e) -> assertThat(e.globalPosition())
+				.isEqualTo(this.jdbc.sql("SELECT global_index FROM domain_event_entry WHERE event_identifier = ?")
+					.param(e.eventId().toString())
+					.query(Long.class)
+					.single()));
 			String hash = this.jdbc.sql("SELECT hash FROM event_chain WHERE stream_id = ? AND sequence = 3")
 				.param(id)
 				.query(String.class)

@@ -1,16 +1,11 @@
 package se.kedja.reliability;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -78,7 +73,13 @@ class BrokerAndDatabaseOutageTest {
 			assertThat(outcome.lost()).isZero();
 			assertThat(acknowledgedDuringBrokerOutage).as("writes go on while the broker is down").isPositive();
 
-			RebuildOutcome rebuild = rebuildAcrossADatabaseRestart(backend, kedja.liveProgress());
+			// the rebuild reads both topics into the shadow tables while PostgreSQL is
+			// stopped and started under it
+			ProgressRebuild.Outcome rebuild = ProgressRebuild.compare(kedja.liveProgress(), () -> {
+				backend.stopPostgres();
+				Waits.pause(Duration.ofSeconds(10));
+				backend.startPostgres();
+			});
 			Summary.row("PostgreSQL restarted during a projection rebuild", 1, rebuild.eventsBefore(),
 					rebuild.eventsAfter(), Math.max(0, rebuild.eventsBefore() - rebuild.eventsAfter()), 0, 0,
 					rebuild.took(), rebuild.held(), rebuild.note());
@@ -86,73 +87,6 @@ class BrokerAndDatabaseOutageTest {
 			assertThat(serverErrorsDuringDatabaseOutage).as("a database outage is a 503 problem or a wait, never a 500")
 				.isZero();
 		}
-	}
-
-	/**
-	 * The rebuild reads both topics into the shadow tables while PostgreSQL is stopped
-	 * and started under it; once swapped in, the figures and the intake are those from
-	 * before.
-	 */
-	private static RebuildOutcome rebuildAcrossADatabaseRestart(RestartableBackend backend, ServiceJar progress) {
-		long started = System.nanoTime();
-		Http http = new Http(progress.url());
-		String figures = "/api/projects/" + CaseDriver.PROJECT + "/progress";
-		String intake = "/api/admin/intake?projectId=" + CaseDriver.PROJECT;
-		JsonNode goalsBefore = get(http, figures).path("goals");
-		long eventsBefore = get(http, intake).path("events").asLong();
-		List<String> problems = new ArrayList<>();
-		try {
-			Http.Response start = http.post("/api/admin/rebuild", Map.of(), Map.of());
-			if (!start.ok()) {
-				problems.add("POST /api/admin/rebuild → " + start);
-			}
-		}
-		catch (IOException ex) {
-			problems.add("POST /api/admin/rebuild: " + ex);
-		}
-		backend.stopPostgres();
-		Waits.pause(Duration.ofSeconds(10));
-		backend.startPostgres();
-		boolean swapped = Waits.until(Duration.ofMinutes(10), () -> {
-			String state = get(http, "/api/admin/rebuild").path("state").asString("");
-			return state.equals("SWAPPED") || state.equals("FAILED");
-		});
-		JsonNode status = get(http, "/api/admin/rebuild");
-		if (!swapped || !status.path("state").asString("").equals("SWAPPED")) {
-			problems.add("rebuild: " + status);
-		}
-		long eventsAfter = get(http, intake).path("events").asLong();
-		JsonNode goalsAfter = get(http, figures).path("goals");
-		if (eventsAfter != eventsBefore) {
-			problems.add("intake " + eventsAfter + " events after the rebuild, " + eventsBefore + " before");
-		}
-		if (!goalsAfter.equals(goalsBefore)) {
-			problems.add("figures after the rebuild differ from those before: " + goalsAfter + " vs " + goalsBefore);
-		}
-		String note = "rebuild " + status.path("state").asString("?") + ", " + status.path("eventsDone").asLong()
-				+ " events read, " + status.path("eventsSkipped").asLong() + " skipped"
-				+ (problems.isEmpty() ? "" : "; " + String.join("; ", problems));
-		return new RebuildOutcome(eventsBefore, eventsAfter, problems, Duration.ofNanos(System.nanoTime() - started),
-				note);
-	}
-
-	private static JsonNode get(Http http, String path) {
-		try {
-			Http.Response response = http.get(path);
-			return response.ok() ? response.json() : Http.JSON.missingNode();
-		}
-		catch (IOException ex) {
-			return Http.JSON.missingNode();
-		}
-	}
-
-	private record RebuildOutcome(long eventsBefore, long eventsAfter, List<String> problems, Duration took,
-			String note) {
-
-		boolean held() {
-			return this.problems.isEmpty();
-		}
-
 	}
 
 	private static void awaitMore(Ledger ledger, int more) {

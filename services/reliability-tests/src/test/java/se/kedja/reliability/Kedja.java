@@ -41,6 +41,8 @@ final class Kedja implements AutoCloseable {
 		if (shared == null) {
 			Kedja kedja = new Kedja(new SharedBackend("reliability_" + ProcessHandle.current().pid()), "");
 			Runtime.getRuntime().addShutdownHook(new Thread(kedja::close, "reliability-stop"));
+			// the crash scenario restarts case-service dozens of times
+			kedja.caseService.prepareFastStart();
 			kedja.startAll();
 			shared = kedja;
 		}

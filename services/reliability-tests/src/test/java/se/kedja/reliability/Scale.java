@@ -20,7 +20,15 @@ final class Scale {
 	}
 
 	static Duration load() {
-		return Duration.ofSeconds(Integer.getInteger("kedja.reliability.load-seconds", 60));
+		return Duration.ofSeconds(Integer.getInteger("kedja.reliability.load-seconds", 300));
+	}
+
+	static int raceWriters() {
+		return Integer.getInteger("kedja.reliability.race-writers", 50);
+	}
+
+	static Duration race() {
+		return Duration.ofSeconds(Integer.getInteger("kedja.reliability.race-seconds", 30));
 	}
 
 	static Duration brokerOutage() {

@@ -7,6 +7,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import se.kedja.events.EventEnvelope;
+
 /**
  * The hash of every published event by stream and sequence. Written in the publisher's
  * transaction (with its token), so after a crash the same events are published again with
@@ -34,6 +36,19 @@ class EventChain {
 			.params(streamId, sequence)
 			.query(String.class)
 			.optional();
+	}
+
+	/**
+	 * The event's own position in the store. The processor's token cannot tell it: an
+	 * event that commits after a later one fills a gap, and the gap-aware token's
+	 * position then stays at the later event's index.
+	 */
+	long globalIndex(String eventId) {
+		return this.jdbc.sql("SELECT global_index FROM domain_event_entry WHERE event_identifier = ?")
+			.param(eventId)
+			.query(Long.class)
+			.optional()
+			.orElse(EventEnvelope.UNKNOWN_POSITION);
 	}
 
 	void record(String streamId, long sequence, String eventId, String hash) {

@@ -19,7 +19,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -66,17 +65,16 @@ class KafkaPublisher {
 	}
 
 	@EventHandler
-	void on(CaseEvent event, DomainEventMessage<?> message, TrackingToken token) {
-		publish(Topics.CASE_EVENTS, envelope(event, event.businessDate(), message, token));
+	void on(CaseEvent event, DomainEventMessage<?> message) {
+		publish(Topics.CASE_EVENTS, envelope(event, event.businessDate(), message));
 	}
 
 	@EventHandler
-	void on(ProjectEvent event, DomainEventMessage<?> message, TrackingToken token) {
-		publish(Topics.PROJECT_EVENTS, envelope(event, null, message, token));
+	void on(ProjectEvent event, DomainEventMessage<?> message) {
+		publish(Topics.PROJECT_EVENTS, envelope(event, null, message));
 	}
 
-	private <E> EventEnvelope<E> envelope(E event, @Nullable LocalDate businessDate, DomainEventMessage<?> message,
-			TrackingToken token) {
+	private <E> EventEnvelope<E> envelope(E event, @Nullable LocalDate businessDate, DomainEventMessage<?> message) {
 		MetaData metadata = message.getMetaData();
 		Instant recordedAt = instant(metadata.get(RecordingMetadata.RECORDED_AT), message);
 		String streamId = message.getAggregateIdentifier();
@@ -88,8 +86,7 @@ class KafkaPublisher {
 				text(metadata.get(RecordingMetadata.RECORDED_BY), "system"),
 				uuid(metadata.get(RecordingMetadata.COMMAND_ID)), uuid(metadata.get(RecordingMetadata.CORRELATION_ID)),
 				textOrNull(metadata.get(RecordingMetadata.IMPORT_ID)), null,
-				previousHash(batchHashes, streamId, sequence), token.position().orElse(EventEnvelope.UNKNOWN_POSITION),
-				event);
+				previousHash(batchHashes, streamId, sequence), this.chain.globalIndex(message.getIdentifier()), event);
 		String hash = EventHashes.hash(envelope);
 		this.chain.record(streamId, sequence, message.getIdentifier(), hash);
 		batchHashes.put(streamId + "@" + sequence, hash);
