@@ -1,10 +1,12 @@
 package se.kedja.support.security;
 
+import java.time.Clock;
 import java.util.List;
 
 import org.springdoc.core.utils.SpringDocUtils;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -51,6 +53,21 @@ public class KedjaSecurityAutoConfiguration {
 
 	static {
 		SpringDocUtils.getConfig().addRequestWrapperToIgnore(KedjaPrincipal.class);
+	}
+
+	/**
+	 * Wraps the issuer's decoder (Spring Boot's, from {@code issuer-uri}) so that a token
+	 * already verified is not verified again until it expires (VerifiedTokens).
+	 */
+	@Bean
+	static BeanPostProcessor kedjaVerifiedTokens() {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				return (bean instanceof JwtDecoder decoder && !(bean instanceof VerifiedTokens))
+						? new VerifiedTokens(decoder, Clock.systemUTC()) : bean;
+			}
+		};
 	}
 
 	@Bean
