@@ -227,7 +227,7 @@ public final class Bench {
 		resources.put("idle", kedja.residentMiB());
 		progress("resident memory, idle: " + total(kedja.residentMiB()));
 
-		Measurements m = new Measurements(plan, api, database, kafka, this::progress);
+		Measurements m = new Measurements(plan, api, database, kafka, this::progress, kedja::cpuSeconds);
 		m.prepareBaselineTable();
 		if (selected("write-path")) {
 			progress("warming up (8 clients, " + (this.quick ? 5 : 15) + " s, not counted) ...");

@@ -44,6 +44,9 @@ final class Figure {
 
 	final List<String> notes = new ArrayList<>();
 
+	/** Where the subject's CPU went, for the write path (Measurements.CpuCost). */
+	Map<String, Object> cpu;
+
 	Figure(String id, String title) {
 		this.id = id;
 		this.title = title;
@@ -104,6 +107,9 @@ final class Figure {
 			map.put("target", this.target);
 		}
 		map.put("met", this.met);
+		if (this.cpu != null) {
+			map.put("cpu", this.cpu);
+		}
 		if (!this.notes.isEmpty()) {
 			map.put("notes", this.notes);
 		}

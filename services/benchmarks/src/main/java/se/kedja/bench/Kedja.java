@@ -177,16 +177,44 @@ final class Kedja {
 
 	/** Resident memory (VmRSS, MiB) of each process in the launcher's tree, by name. */
 	Map<String, Double> residentMiB() {
-		Map<String, Double> rss = new LinkedHashMap<>();
+		return byName((process) -> vmRssKiB(process.pid()) / 1024.0, true);
+	}
+
+	/**
+	 * CPU time (user + system, seconds) used so far by each process in the launcher's
+	 * tree, by name. A PostgreSQL backend that has ended is no longer counted, so a delta
+	 * over a window is exact only for the long-lived processes (the services' pooled
+	 * connections are).
+	 */
+	Map<String, Double> cpuSeconds() {
+		return byName((process) -> process.info().totalCpuDuration().map((d) -> d.toNanos() / 1e9).orElse(0.0), false);
+	}
+
+	private Map<String, Double> byName(java.util.function.ToDoubleFunction<ProcessHandle> value, boolean skipZero) {
+		Map<String, Double> values = new LinkedHashMap<>();
 		if (this.root == null) {
-			return rss;
+			return values;
 		}
+		for (ProcessHandle process : tree()) {
+			double v = value.applyAsDouble(process);
+			if (skipZero && v <= 0) {
+				continue;
+			}
+			String name = name(process);
+			// one row for the database server's processes together
+			values.merge(name.startsWith("postgres ") ? "postgres (server processes)" : name, v, Double::sum);
+		}
+		double total = values.values().stream().mapToDouble(Double::doubleValue).sum();
+		values.put("total", total);
+		return values;
+	}
+
+	private List<ProcessHandle> tree() {
 		List<ProcessHandle> tree = new ArrayList<>();
 		tree.add(this.root);
 		this.root.descendants().forEach(tree::add);
 		// pg_ctl starts the postmaster detached, so it is no descendant of the launcher:
-		// it
-		// is found by its data directory, with its backends
+		// it is found by its data directory, with its backends
 		String pgData = this.dataDir.resolve("postgres").toString();
 		ProcessHandle.allProcesses()
 			.filter((process) -> process.info().command().map((c) -> c.endsWith("/postgres")).orElse(false))
@@ -196,25 +224,7 @@ final class Kedja {
 				tree.add(postmaster);
 				postmaster.descendants().filter((child) -> !tree.contains(child)).forEach(tree::add);
 			});
-		Map<String, Integer> postgres = new LinkedHashMap<>();
-		for (ProcessHandle process : tree) {
-			double mib = vmRssKiB(process.pid()) / 1024.0;
-			if (mib <= 0) {
-				continue;
-			}
-			String name = name(process);
-			if (name.startsWith("postgres ")) {
-				// one row for the server's processes together
-				postgres.merge("postgres", 1, Integer::sum);
-				rss.merge("postgres (server processes)", mib, Double::sum);
-			}
-			else {
-				rss.merge(name, mib, Double::sum);
-			}
-		}
-		double total = rss.values().stream().mapToDouble(Double::doubleValue).sum();
-		rss.put("total", total);
-		return rss;
+		return tree;
 	}
 
 	private static String name(ProcessHandle process) {

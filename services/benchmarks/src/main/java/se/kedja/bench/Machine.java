@@ -23,6 +23,27 @@ final class Machine {
 		}
 	}
 
+	/**
+	 * CPU time the whole machine has spent busy (user, nice, system, irq and softirq, all
+	 * cores, seconds; not idle, iowait or time stolen by the hypervisor) since boot, from
+	 * /proc/stat; NaN where unreadable.
+	 */
+	static double busyCpuSeconds() {
+		try {
+			String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).strip().split("\\s+");
+			long busy = 0;
+			for (int i = 1; i < f.length && i <= 7; i++) {
+				if (i != 4 && i != 5) {
+					busy += Long.parseLong(f[i]);
+				}
+			}
+			return busy / 100.0;
+		}
+		catch (IOException | RuntimeException ex) {
+			return Double.NaN;
+		}
+	}
+
 	static Map<String, Object> describe() {
 		Map<String, Object> machine = new LinkedHashMap<>();
 		machine.put("cores", Runtime.getRuntime().availableProcessors());

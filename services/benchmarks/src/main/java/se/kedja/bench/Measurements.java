@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -23,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -58,7 +60,14 @@ final class Measurements {
 
 	private Cases cases;
 
-	Measurements(Settings settings, Api api, Database database, String bootstrapServers, Consumer<String> out) {
+	/**
+	 * CPU seconds used so far by each of Kedja's processes, by name (Kedja#cpuSeconds).
+	 */
+	private final Supplier<Map<String, Double>> cpu;
+
+	Measurements(Settings settings, Api api, Database database, String bootstrapServers, Consumer<String> out,
+			Supplier<Map<String, Double>> cpu) {
+		this.cpu = cpu;
 		this.settings = settings;
 		this.api = api;
 		this.database = database;
@@ -114,14 +123,20 @@ final class Measurements {
 		figure.baselineTitle = "single-row INSERT transactions (autocommit, ~400-byte jsonb) into bench.write_baseline, same PostgreSQL, same concurrency and synchronous_commit";
 		figure.ratioMeaning = "median commands/s ÷ median baseline INSERTs/s";
 		long errors = 0;
+		CpuCost cpuCost = new CpuCost();
 		for (int run = 0; run < this.settings.runs(); run++) {
 			boolean baselineFirst = run % 2 == 0;
 			if (baselineFirst) {
+				double baseBefore = Machine.busyCpuSeconds();
 				Load base = sqlInserts(clients, this.settings.window());
+				cpuCost.addBaseline(Machine.busyCpuSeconds() - baseBefore, base.latencies().size());
 				figure.baselineRuns.add(base.perSecond());
 				figure.baselineSamples.addAll(base.latencies());
 			}
+			Map<String, Double> cpuBefore = this.cpu.get();
+			double machineBefore = Machine.busyCpuSeconds();
 			Load load = apiCommands(clients, this.settings.window());
+			cpuCost.add(this.cpu.get(), cpuBefore, Machine.busyCpuSeconds() - machineBefore, load.latencies().size());
 			figure.runs.add(load.perSecond());
 			figure.samples.addAll(load.latencies());
 			errors += load.errors();
@@ -130,7 +145,9 @@ final class Measurements {
 					.add("run " + (run + 1) + ": " + load.errors() + " refused or failed; " + load.firstError());
 			}
 			if (!baselineFirst) {
+				double busyBefore = Machine.busyCpuSeconds();
 				Load base = sqlInserts(clients, this.settings.window());
+				cpuCost.addBaseline(Machine.busyCpuSeconds() - busyBefore, base.latencies().size());
 				figure.baselineRuns.add(base.perSecond());
 				figure.baselineSamples.addAll(base.latencies());
 			}
@@ -139,6 +156,8 @@ final class Measurements {
 						figure.baselineRuns.get(figure.baselineRuns.size() - 1)));
 		}
 		figure.notes.add(errors + " commands answered other than 2xx (not counted)");
+		figure.cpu = cpuCost.toMap();
+		figure.notes.add(cpuCost.describe());
 		double ratio = figure.runStats().median() / figure.baselineRunStats().median();
 		figure.ratio = ratio;
 		if (clients == 32) {
@@ -153,6 +172,82 @@ final class Measurements {
 	}
 
 	record Load(double perSecond, List<Double> latencies, long errors, String firstError) {
+	}
+
+	/**
+	 * Where a command's CPU goes: each Kedja process's CPU time over the measured windows
+	 * divided by the commands answered in them, beside the whole machine's busy time per
+	 * command and per baseline INSERT (which includes the bench's own clients). On a
+	 * machine with {@code cores} cores, {@code cores × 1000 ms ÷ (CPU ms per command)} is
+	 * the most commands a second the machine could carry.
+	 */
+	static final class CpuCost {
+
+		private final Map<String, Double> seconds = new LinkedHashMap<>();
+
+		private long commands;
+
+		private double machineBusy;
+
+		private double baselineBusy;
+
+		private long inserts;
+
+		void add(Map<String, Double> after, Map<String, Double> before, double busy, long answered) {
+			after.forEach(
+					(name, value) -> this.seconds.merge(name, value - before.getOrDefault(name, 0.0), Double::sum));
+			this.machineBusy += busy;
+			this.commands += answered;
+		}
+
+		void addBaseline(double busy, long done) {
+			this.baselineBusy += busy;
+			this.inserts += done;
+		}
+
+		private double msPer(double secondsSpent, long count) {
+			return (count == 0) ? Double.NaN : secondsSpent * 1000 / count;
+		}
+
+		Map<String, Object> toMap() {
+			Map<String, Object> map = new LinkedHashMap<>();
+			Map<String, Object> perProcess = new LinkedHashMap<>();
+			this.seconds.forEach((name, value) -> perProcess.put(name, Figure.round(msPer(value, this.commands))));
+			map.put("cpuMsPerCommandByProcess", perProcess);
+			map.put("commands", this.commands);
+			map.put("machineBusyMsPerCommand", Figure.round(msPer(this.machineBusy, this.commands)));
+			map.put("machineBusyMsPerBaselineInsert", Figure.round(msPer(this.baselineBusy, this.inserts)));
+			map.put("cores", Runtime.getRuntime().availableProcessors());
+			return map;
+		}
+
+		String describe() {
+			StringBuilder text = new StringBuilder("CPU per command (ms, over " + this.commands + " commands): ");
+			this.seconds.entrySet()
+				.stream()
+				.filter((e) -> !e.getKey().equals("total") && msPer(e.getValue(), this.commands) >= 0.05)
+				.sorted((a, b) -> Double.compare(b.getValue(), a.getValue()))
+				.forEach((e) -> text.append(e.getKey())
+					.append(' ')
+					.append(Markdown.num(msPer(e.getValue(), this.commands)))
+					.append(", "));
+			double total = msPer(this.seconds.getOrDefault("total", Double.NaN), this.commands);
+			double machine = msPer(this.machineBusy, this.commands);
+			int cores = Runtime.getRuntime().availableProcessors();
+			text.append("Kedja's processes together ")
+				.append(Markdown.num(total))
+				.append("; the whole machine was busy ")
+				.append(Markdown.num(machine))
+				.append(" ms per command (the bench's clients included) against ")
+				.append(Markdown.num(msPer(this.baselineBusy, this.inserts)))
+				.append(" ms per baseline INSERT. At that cost ")
+				.append(cores)
+				.append(" cores carry at most ~")
+				.append(Markdown.num(cores * 1000 / machine))
+				.append(" commands/s");
+			return text.toString();
+		}
+
 	}
 
 	Load apiCommands(int clients, Duration duration) {
