@@ -13,6 +13,7 @@ import java.util.function.ToDoubleFunction;
 import org.jspecify.annotations.Nullable;
 
 import se.kedja.progress.goals.GoalProgress.BucketFigure;
+import se.kedja.progress.goals.GoalProgress.ExceptionCase;
 import se.kedja.progress.goals.GoalProgress.Exceptions;
 import se.kedja.progress.goals.GoalProgress.Status;
 import se.kedja.progress.goals.TallyKey.Measure;
@@ -37,25 +38,25 @@ public final class GoalEvaluator {
 
 	private final Map<String, Map<String, TreeMap<LocalDate, Long>>> activeChanges = new TreeMap<>();
 
-	private final Map<String, Exceptions> exceptions;
+	private final Map<String, List<ExceptionCase>> listed;
 
 	private final LocalDate today;
 
-	private GoalEvaluator(ProjectGoals project, Map<TallyKey, Long> tallies, Map<String, Exceptions> exceptions,
+	private GoalEvaluator(ProjectGoals project, Map<TallyKey, Long> tallies, Map<String, List<ExceptionCase>> listed,
 			LocalDate today) {
 		this.project = project;
-		this.exceptions = exceptions;
+		this.listed = listed;
 		this.today = today;
 		tallies.forEach(this::file);
 	}
 
 	/**
-	 * {@code exceptions} are the quality goals' exceptions on {@code today}, by goal id
-	 * (see {@link QualityRules#exceptionsOn}).
+	 * {@code listed} are the quality goals' first exceptions on {@code today}, by goal id
+	 * (see {@link QualityRules#listedOn}); how many there are comes from the counters.
 	 */
 	public static List<GoalProgress> evaluate(ProjectGoals project, Map<TallyKey, Long> tallies,
-			Map<String, Exceptions> exceptions, LocalDate today) {
-		GoalEvaluator evaluator = new GoalEvaluator(project, tallies, exceptions, today);
+			Map<String, List<ExceptionCase>> listed, LocalDate today) {
+		GoalEvaluator evaluator = new GoalEvaluator(project, tallies, listed, today);
 		List<GoalProgress> progress = new ArrayList<>();
 		project.goals().forEach((goal) -> progress.add(evaluator.progressOf(goal)));
 		project.invalidGoals()
@@ -98,8 +99,7 @@ public final class GoalEvaluator {
 			case Goal.OutcomeAfter outcome ->
 				outcome.target().hasPercent() ? shared(goal, outcome.target()) : outcomeCounted(outcome);
 			case Goal.Share share -> shared(goal, share.target());
-			case Goal.Quality quality ->
-				shared(goal, quality.target()).withExceptions(this.exceptions.getOrDefault(goal.id(), Exceptions.NONE));
+			case Goal.Quality quality -> shared(goal, quality.target()).withExceptions(exceptions(goal));
 			case Goal.MinimumOverTime minimum -> minimum(minimum);
 		};
 	}
@@ -129,6 +129,17 @@ public final class GoalEvaluator {
 		Status status = percentStatus(actual, total.decided(), target);
 		return new GoalProgress(goal.id(), goal.title(), goal.kind(), "percent", actual, target, status, actual,
 				total.met, total.of, total.pending, breakdowns(goal, Counts::percent), null, null);
+	}
+
+	/**
+	 * A case a quality goal judges is compliant (met), still in its window (pending) or
+	 * an exception, so the exceptions are counted as of − pending − met: the counters
+	 * answer how many without a scan of the cases, and the store lists the first few.
+	 */
+	private Exceptions exceptions(Goal goal) {
+		Counts total = total(goal);
+		return new Exceptions(total.decided() - total.met, Exceptions.LIMIT,
+				this.listed.getOrDefault(goal.id(), List.of()));
 	}
 
 	private GoalProgress minimum(Goal.MinimumOverTime goal) {
@@ -164,7 +175,7 @@ public final class GoalEvaluator {
 		long active = changes.headMap(from, true).values().stream().mapToLong(Long::longValue).sum();
 		long breached = 0;
 		LocalDate day = from;
-		for (Map.Entry<LocalDate, Long> change : changes.tailMap(from, false).headMap(to, true).entrySet()) {
+		for (Map.Entry<LocalDate, Long> change : changes.subMap(from, false, to, true).entrySet()) {
 			if (active < minimum) {
 				breached += ChronoUnit.DAYS.between(day, change.getKey());
 			}

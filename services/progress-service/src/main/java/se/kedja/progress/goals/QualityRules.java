@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
+import se.kedja.progress.goals.GoalProgress.ExceptionCase;
 import se.kedja.progress.goals.GoalProgress.Exceptions;
 import se.kedja.progress.intake.Participant;
 
@@ -54,16 +55,17 @@ public final class QualityRules {
 		return breaches;
 	}
 
-	/** Each quality goal's exceptions on {@code day}: how many, and the first few. */
-	public static Map<String, Exceptions> exceptionsOn(List<Breach> breaches, LocalDate day) {
-		Map<String, List<Breach>> byGoal = breaches.stream()
+	/**
+	 * Each quality goal's first {@link Exceptions#LIMIT} exceptions on {@code day}, in
+	 * {@link #LISTED} order.
+	 */
+	public static Map<String, List<ExceptionCase>> listedOn(List<Breach> breaches, LocalDate day) {
+		return breaches.stream()
 			.filter((breach) -> breach.countsOn(day))
 			.sorted(LISTED)
-			.collect(Collectors.groupingBy(Breach::goalId, LinkedHashMap::new, Collectors.toList()));
-		Map<String, Exceptions> exceptions = new LinkedHashMap<>();
-		byGoal.forEach((goalId, listed) -> exceptions.put(goalId, new Exceptions(listed.size(), Exceptions.LIMIT,
-				listed.stream().limit(Exceptions.LIMIT).map(Breach::exceptionCase).toList())));
-		return exceptions;
+			.collect(Collectors.groupingBy(Breach::goalId, LinkedHashMap::new,
+					Collectors.collectingAndThen(Collectors.toList(),
+							(listed) -> listed.stream().limit(Exceptions.LIMIT).map(Breach::exceptionCase).toList())));
 	}
 
 	private static Verdict planWithinDays(Goal.Quality goal, Participant p) {

@@ -96,31 +96,32 @@ public class QualityExceptionStore {
 	}
 
 	/**
-	 * Each quality goal's exceptions on {@code day}: the count and the first
-	 * {@link Exceptions#LIMIT}, in the order of {@code QualityRules.LISTED}.
+	 * The first {@link Exceptions#LIMIT} exceptions of each goal in {@code goalIds} on
+	 * {@code day}, oldest business date first, then by participant id: per goal, one walk
+	 * down the index {@code quality_exception_listed} that stops at the limit, so the
+	 * read does not grow with the cases. Rows still in their window sort last (their
+	 * business date is the window's last day), so the walk seldom passes any. How many
+	 * there are comes from the counters (see {@code GoalEvaluator}), not from here.
 	 */
-	public Map<String, Exceptions> load(String projectId, LocalDate day) {
-		Map<String, Long> counts = new LinkedHashMap<>();
-		Map<String, List<ExceptionCase>> cases = new LinkedHashMap<>();
+	public Map<String, List<ExceptionCase>> listed(String projectId, List<String> goalIds, LocalDate day) {
+		Map<String, List<ExceptionCase>> listed = new LinkedHashMap<>();
+		if (goalIds.isEmpty()) {
+			return listed;
+		}
 		this.jdbc
-			.sql("SELECT goal_id, participant_id, reason, business_date, detail, total FROM ("
-					+ " SELECT goal_id, participant_id, reason, business_date, detail,"
-					+ " count(*) OVER (PARTITION BY goal_id) AS total,"
-					+ " row_number() OVER (PARTITION BY goal_id ORDER BY business_date, participant_id) AS place"
-					+ " FROM quality_exception WHERE project_id = ? AND (pending_until IS NULL OR pending_until < ?)) e"
-					+ " WHERE place <= ? ORDER BY goal_id, place")
-			.params(projectId, day, Exceptions.LIMIT)
+			.sql("SELECT g.goal_id, e.participant_id, e.reason, e.business_date, e.detail"
+					+ " FROM unnest(?::text[]) AS g(goal_id) CROSS JOIN LATERAL ("
+					+ " SELECT participant_id, reason, business_date, detail FROM quality_exception"
+					+ " WHERE project_id = ? AND goal_id = g.goal_id AND (pending_until IS NULL OR pending_until < ?)"
+					+ " ORDER BY business_date, participant_id LIMIT ?) e"
+					+ " ORDER BY g.goal_id, e.business_date, e.participant_id")
+			.params(goalIds.toArray(String[]::new), projectId, day, Exceptions.LIMIT)
 			.query((rs) -> {
-				String goalId = rs.getString(1);
-				counts.put(goalId, rs.getLong(6));
-				cases.computeIfAbsent(goalId, (id) -> new ArrayList<>())
+				listed.computeIfAbsent(rs.getString(1), (id) -> new ArrayList<>())
 					.add(new ExceptionCase(rs.getString(2), Reason.ofLabel(rs.getString(3)),
 							rs.getObject(4, LocalDate.class), rs.getString(5)));
 			});
-		Map<String, Exceptions> exceptions = new LinkedHashMap<>();
-		counts.forEach(
-				(goalId, count) -> exceptions.put(goalId, new Exceptions(count, Exceptions.LIMIT, cases.get(goalId))));
-		return exceptions;
+		return listed;
 	}
 
 	/** One case's rows of one project. */

@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import se.kedja.progress.goals.Breach;
 import se.kedja.progress.goals.Contributions;
+import se.kedja.progress.goals.Goal;
 import se.kedja.progress.goals.GoalEvaluator;
 import se.kedja.progress.goals.QualityRules;
 import se.kedja.progress.goals.TallyKey;
@@ -64,9 +65,15 @@ public class ProgressQueries {
 	public ProjectProgress current(String projectId) {
 		Project project = this.catalog.current(projectId).orElseThrow(() -> unknown(projectId));
 		LocalDate today = LocalDate.now(this.clock);
+		List<String> qualityGoals = project.goals()
+			.goals()
+			.stream()
+			.filter((goal) -> goal instanceof Goal.Quality)
+			.map(Goal::id)
+			.toList();
 		return new ProjectProgress(projectId, project.definition().name(), today, "live", project.revision(),
 				GoalEvaluator.evaluate(project.goals(), this.tallies.load(projectId),
-						this.exceptions.load(projectId, today), today));
+						this.exceptions.listed(projectId, qualityGoals, today), today));
 	}
 
 	public ProjectProgress asOf(String projectId, LocalDate day) {
@@ -87,7 +94,7 @@ public class ProgressQueries {
 			}
 		});
 		return new ProjectProgress(projectId, project.definition().name(), day, "recorded", project.revision(),
-				GoalEvaluator.evaluate(project.goals(), recount, QualityRules.exceptionsOn(breaches, day), day));
+				GoalEvaluator.evaluate(project.goals(), recount, QualityRules.listedOn(breaches, day), day));
 	}
 
 	public List<Project> projects() {

@@ -28,6 +28,14 @@ class GoalEvaluatorTest {
 	}
 
 	@Test
+	void on_the_first_day_only_that_day_is_counted() {
+		TreeMap<LocalDate, Long> changes = new TreeMap<>(Map.of(START, 1L, START.plusDays(5), 1L));
+
+		assertThat(GoalEvaluator.breachedDays(changes, 2, START, START)).isEqualTo(1);
+		assertThat(GoalEvaluator.breachedDays(changes, 1, START, START)).isZero();
+	}
+
+	@Test
 	void a_count_running_behind_its_target_is_off_track_with_a_run_rate_forecast() {
 		Goal goal = new Goal.Count("g", "G", Filter.ALL, Target.atLeast(100));
 		ProjectGoals project = new ProjectGoals("p", "P", START, END, List.of(), List.of(goal), Map.of());
