@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -20,9 +22,9 @@ import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import se.kedja.events.ParticipantId;
 
@@ -31,12 +33,18 @@ import se.kedja.events.ParticipantId;
  * <p>
  * Each row's hash covers the row before it, so appends are serialised, but only the
  * append: a read hands its entry to one appender thread, which writes every entry queued
- * by then in one transaction (the advisory lock, the chain's last row, the new rows, one
- * commit) and then releases each read in it. No answer leaves before its own entry is
- * committed, and a failed commit fails every read in it, so no read goes unlogged and
- * none is lost; concurrent reads share one commit instead of queueing for the lock one
- * fsync after another, and a read goes on with its own work while its entry is written.
- * The advisory lock keeps the chain whole when several instances share the database.
+ * by then in one statement (one round trip, one commit) and then releases each read in
+ * it. No answer leaves before its own entry is committed, and a failed commit fails every
+ * read in it, so no read goes unlogged and none is lost; concurrent reads share one
+ * commit instead of queueing one fsync after another, and a read goes on with its own
+ * work while its entry is written.
+ * <p>
+ * The appender remembers the chain's head (the last position and hash it committed)
+ * instead of reading it before every append. The primary key on {@code position} keeps
+ * the chain whole when that memory is stale (another instance sharing the database
+ * appended since): the insert then collides with the other instance's row, is refused
+ * whole, and is chained again after the head read afresh. After any other failure the
+ * outcome of the commit is unknown, so the head is read afresh too.
  */
 @Component
 public class AccessLog implements DisposableBean {
@@ -47,9 +55,11 @@ public class AccessLog implements DisposableBean {
 
 	private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(30);
 
-	private final JdbcTemplate jdbc;
+	// each attempt lost a race to another instance's append; losing this many in a row is
+	// a failure to report, not to retry forever
+	private static final int MAX_ATTEMPTS = 20;
 
-	private final TransactionTemplate transactions;
+	private final JdbcTemplate jdbc;
 
 	private final Clock clock;
 
@@ -59,9 +69,12 @@ public class AccessLog implements DisposableBean {
 
 	private volatile boolean closed;
 
-	AccessLog(JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock) {
+	// the last committed row as the appender thread knows it; null: read it from the
+	// table
+	private @Nullable Head head;
+
+	AccessLog(JdbcTemplate jdbc, Clock clock) {
 		this.jdbc = jdbc;
-		this.transactions = transactions;
 		this.clock = clock;
 		this.appender = Thread.ofPlatform().name("access-log-appender").daemon().start(this::appendQueued);
 	}
@@ -134,7 +147,7 @@ public class AccessLog implements DisposableBean {
 
 	private void append(List<Pending> batch) {
 		try {
-			transactions.executeWithoutResult((status) -> insert(batch));
+			insert(batch);
 			batch.forEach((pending) -> pending.committed().complete(null));
 		}
 		catch (RuntimeException | Error ex) {
@@ -143,25 +156,56 @@ public class AccessLog implements DisposableBean {
 	}
 
 	private void insert(List<Pending> batch) {
-		// a statement of its own, so the last row is read after the lock is held
-		jdbc.queryForObject("SELECT pg_advisory_xact_lock(hashtext('audit.access_log'))", Object.class);
-		List<Object[]> last = jdbc.query("SELECT position, hash FROM audit.access_log ORDER BY position DESC LIMIT 1",
-				(row, n) -> new Object[] { row.getLong(1), row.getString(2) });
-		long position = last.isEmpty() ? 0 : (long) last.get(0)[0] + 1;
-		String previousHash = last.isEmpty() ? AccessLogEntry.GENESIS : (String) last.get(0)[1];
-		List<Object[]> rows = new ArrayList<>();
+		for (int attempt = 1;; attempt++) {
+			Head from = (this.head != null) ? this.head : lastRow();
+			List<Object> values = new ArrayList<>(batch.size() * 9);
+			Head last = chain(from, batch, values);
+			try {
+				// autocommit: the one statement is its own transaction, all rows or none
+				jdbc.update(insertOf(batch.size()), values.toArray());
+				this.head = last;
+				return;
+			}
+			catch (DuplicateKeyException ex) {
+				this.head = null;
+				if (attempt == MAX_ATTEMPTS) {
+					throw ex;
+				}
+			}
+			catch (RuntimeException ex) {
+				this.head = null;
+				throw ex;
+			}
+		}
+	}
+
+	private Head lastRow() {
+		List<Head> last = jdbc.query("SELECT position, hash FROM audit.access_log ORDER BY position DESC LIMIT 1",
+				(row, n) -> new Head(row.getLong(1), row.getString(2)));
+		return last.isEmpty() ? Head.EMPTY : last.get(0);
+	}
+
+	/** Adds the batch's rows, chained after {@code from}, to {@code values}. */
+	private Head chain(Head from, List<Pending> batch, List<Object> values) {
+		long position = from.position();
+		String previousHash = from.hash();
 		for (Pending pending : batch) {
+			position++;
 			Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
 			Reader reader = pending.reader();
 			String code = pending.access().code();
 			String hash = AccessLogEntry.hashOf(position, now, reader.user(), pending.participant(), code,
 					reader.purpose(), pending.detail(), previousHash);
-			rows.add(new Object[] { position, Timestamp.from(now), reader.user(), pending.participant(), code,
-					reader.purpose(), pending.detail(), previousHash, hash });
-			position++;
+			values.addAll(Arrays.asList(position, Timestamp.from(now), reader.user(), pending.participant(), code,
+					reader.purpose(), pending.detail(), previousHash, hash));
 			previousHash = hash;
 		}
-		jdbc.batchUpdate("INSERT INTO audit.access_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+		return new Head(position, previousHash);
+	}
+
+	private static String insertOf(int rows) {
+		return "INSERT INTO audit.access_log (" + COLUMNS + ") VALUES "
+				+ String.join(", ", Collections.nCopies(rows, "(?, ?, ?, ?, ?, ?, ?, ?, ?)"));
 	}
 
 	@Override
@@ -226,6 +270,13 @@ public class AccessLog implements DisposableBean {
 		return new AccessLogEntry(row.getLong(1), row.getTimestamp(2).toInstant(), row.getString(3),
 				row.getObject(4, UUID.class), row.getString(5), row.getString(6), row.getString(7), row.getString(8),
 				row.getString(9));
+	}
+
+	/** The chain's last row: the next one takes the position after it and its hash. */
+	private record Head(long position, String hash) {
+
+		static final Head EMPTY = new Head(-1, AccessLogEntry.GENESIS);
+
 	}
 
 	private record Pending(Reader reader, @Nullable UUID participant, Access access, String detail,
