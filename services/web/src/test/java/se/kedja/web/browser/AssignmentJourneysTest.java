@@ -42,7 +42,7 @@ class AssignmentJourneysTest extends BrowserTest {
 		assertThat(text("#assignments")).contains(person + " Orangeriet Katrineholm och Vingåker");
 		assertThat(scopes(person)).containsExactly("orangeriet/katrineholm-vingaker");
 
-		browser.findElement(By.xpath("//tr[th='" + person + "']//button")).click();
+		clickAndAwaitAnswer(browser.findElement(By.xpath("//tr[th='" + person + "']//button")));
 		assertThat(text("[role=status]")).contains(person).contains("inte längre");
 		assertThat(text("#assignments")).doesNotContain(person).contains(COACH);
 		assertThat(scopes(person)).isEmpty();

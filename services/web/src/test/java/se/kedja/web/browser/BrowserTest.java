@@ -199,8 +199,13 @@ abstract class BrowserTest {
 	}
 
 	protected static void submit() {
+		clickAndAwaitAnswer(browser.findElement(By.cssSelector("main form button[type=submit]")));
+	}
+
+	/** Clicks a button that posts a form, and waits as {@link #submit()} does. */
+	protected static void clickAndAwaitAnswer(WebElement button) {
 		WebElement page = browser.findElement(By.tagName("html"));
-		browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+		button.click();
 		// a form post answers with a new page: wait until the old one is gone, so that
 		// what
 		// the test reads next is the answer (a submit that stays on the page just waits)
