@@ -91,12 +91,7 @@ class DashboardReadIntegrationTest extends IntegrationTest {
 
 	private void readsEqualTheRawRows() {
 		Project project = this.catalog.current(PROJECT).orElseThrow();
-		List<String> quality = project.goals()
-			.goals()
-			.stream()
-			.filter((goal) -> goal instanceof Goal.Quality)
-			.map(Goal::id)
-			.toList();
+		List<String> quality = project.goals().qualityGoalIds();
 		assertThat(quality).containsExactlyInAnyOrder("plan-within-30-days", "accessibility-reviewed",
 				"responsible-actor");
 

@@ -18,4 +18,9 @@ public record ProjectGoals(String projectId, String name, LocalDate startsOn, Lo
 		invalidGoals = Map.copyOf(invalidGoals);
 	}
 
+	/** The ids of the quality goals, whose exceptions are listed on the dashboard. */
+	public List<String> qualityGoalIds() {
+		return this.goals.stream().filter((goal) -> goal instanceof Goal.Quality).map(Goal::id).toList();
+	}
+
 }

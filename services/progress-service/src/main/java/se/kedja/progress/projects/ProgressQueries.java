@@ -65,12 +65,7 @@ public class ProgressQueries {
 	public ProjectProgress current(String projectId) {
 		Project project = this.catalog.current(projectId).orElseThrow(() -> unknown(projectId));
 		LocalDate today = LocalDate.now(this.clock);
-		List<String> qualityGoals = project.goals()
-			.goals()
-			.stream()
-			.filter((goal) -> goal instanceof Goal.Quality)
-			.map(Goal::id)
-			.toList();
+		List<String> qualityGoals = project.goals().qualityGoalIds();
 		return new ProjectProgress(projectId, project.definition().name(), today, "live", project.revision(),
 				GoalEvaluator.evaluate(project.goals(), this.tallies.load(projectId),
 						this.exceptions.listed(projectId, qualityGoals, today), today));
