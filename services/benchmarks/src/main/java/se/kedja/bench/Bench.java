@@ -224,8 +224,11 @@ public final class Bench {
 		}
 		figures.add(startup);
 		Thread.sleep(2000);
-		resources.put("idle", kedja.residentMiB());
-		progress("resident memory, idle: " + total(kedja.residentMiB()));
+		Memory memory = new Memory(kedja);
+		Memory.Reading idle = memory.read();
+		resources.put("idle", idle.toMap());
+		progress("memory, idle: " + total(idle));
+		memory.sample(Duration.ofSeconds(5));
 
 		Measurements m = new Measurements(plan, api, database, kafka, this::progress, kedja::cpuSeconds);
 		m.prepareBaselineTable();
@@ -298,26 +301,14 @@ public final class Bench {
 		figures.add(step("rebuild", "Projection rebuild", this.quick ? 35 : 70, () -> scale.rebuild(remaining()),
 				"≥ 100,000 events/s, ≥ 1/4 of a bare consumer, ≥ 5× the Axon replay baseline"));
 
-		resources.put("afterLoad", kedja.residentMiB());
-		progress("resident memory, after load: " + total(kedja.residentMiB()));
-		Figure memory = new Figure("memory",
-				"Resident memory of the whole embedded default (sum of VmRSS over the launcher's process tree)");
-		memory.unit = "MiB";
-		Object idle = ((Map<?, ?>) resources.get("idle")).get("total");
-		Object after = ((Map<?, ?>) resources.get("afterLoad")).get("total");
-		if (idle instanceof Double i && after instanceof Double a) {
-			memory.runs.add(i);
-			memory.runs.add(a);
-			memory.notes.add("runs are: idle after start-up, then after load");
-			memory.notes.add("PostgreSQL's server processes share memory, so their summed VmRSS over-counts it");
-			memory.target = "< 3 GiB (3072 MiB)";
-			memory.met = Math.max(i, a) < 3072;
-		}
-		else {
-			memory.status = "not measured";
-			memory.reason = "the launcher's process was not found";
-		}
-		figures.add(memory);
+		memory.stop();
+		Memory.Reading after = memory.read();
+		Memory.Reading peak = memory.peak();
+		resources.put("afterLoad", after.toMap());
+		resources.put("peak", peak.toMap());
+		resources.put("samples", memory.samples());
+		progress("memory, after load: " + total(after) + "; peak: " + total(peak));
+		figures.add(memoryFigure(idle, after, peak, memory.samples()));
 		report.put("resources", resources);
 
 		report.put("figures", figures.stream().map(Figure::toMap).toList());
@@ -355,9 +346,42 @@ public final class Bench {
 		}
 	}
 
-	private static String total(Map<String, Double> rss) {
-		Double total = rss.get("total");
-		return (total == null) ? "unknown (launcher not found)" : "%.0f MiB in all".formatted(total);
+	private static String total(Memory.Reading reading) {
+		Double total = reading.proportional().get("total");
+		return (total == null) ? "unknown (launcher not found)"
+				: "%.0f MiB in all (PSS; %.0f MiB summed VmRSS)".formatted(total, reading.residentTotal());
+	}
+
+	/**
+	 * The whole embedded default's memory: its peak while the suite ran against the same
+	 * processes idle after start-up, both as the sum of PSS (each shared page counted
+	 * once, in parts); the summed VmRSS is in the notes.
+	 */
+	private static Figure memoryFigure(Memory.Reading idle, Memory.Reading after, Memory.Reading peak, int samples) {
+		Figure memory = new Figure("memory", "Memory of the whole embedded default: peak while the suite ran "
+				+ "(sum of PSS over the launcher's process tree and the PostgreSQL server)");
+		if (Double.isNaN(peak.proportionalTotal()) || Double.isNaN(idle.proportionalTotal())) {
+			memory.status = "not measured";
+			memory.reason = "the launcher's process was not found";
+			return memory;
+		}
+		memory.unit = "MiB";
+		memory.runs.add(peak.proportionalTotal());
+		memory.baselineTitle = "the same processes idle after start-up";
+		memory.baselineRuns.add(idle.proportionalTotal());
+		memory.ratioMeaning = "peak ÷ idle";
+		memory.ratio = peak.proportionalTotal() / idle.proportionalTotal();
+		memory.target = "< 3 GiB (3072 MiB)";
+		memory.met = peak.proportionalTotal() < 3072;
+		memory.notes.add(("one reading when idle, then one every 5 s while the suite ran (%d in all); the peak is the "
+				+ "highest total at one reading")
+			.formatted(samples));
+		memory.notes.add(("PSS (proportional set size, /proc/<pid>/smaps_rollup) splits each shared page among the "
+				+ "processes that map it, so the sum is what they hold in RAM together; summed VmRSS counts "
+				+ "PostgreSQL's shared buffers once per backend: idle %.0f MiB, after load %.0f, peak %.0f")
+			.formatted(idle.residentTotal(), after.residentTotal(), peak.residentTotal()));
+		memory.notes.add("after load (the end of the suite): %.0f MiB PSS".formatted(after.proportionalTotal()));
+		return memory;
 	}
 
 	private static String git(String... args) {

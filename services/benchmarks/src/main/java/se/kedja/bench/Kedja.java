@@ -175,9 +175,13 @@ final class Kedja {
 		}
 	}
 
-	/** Resident memory (VmRSS, MiB) of each process in the launcher's tree, by name. */
-	Map<String, Double> residentMiB() {
-		return byName((process) -> vmRssKiB(process.pid()) / 1024.0, true);
+	/**
+	 * A memory figure (MiB; {@code kib} reads it in KiB for one pid) of each process in
+	 * the launcher's tree, by name (PostgreSQL's server processes summed), and their
+	 * total.
+	 */
+	Map<String, Double> memoryMiB(java.util.function.LongUnaryOperator kib) {
+		return byName((process) -> kib.applyAsLong(process.pid()) / 1024.0, true);
 	}
 
 	/**
@@ -255,20 +259,6 @@ final class Kedja {
 			return "postgres " + process.pid();
 		}
 		return command.substring(command.lastIndexOf('/') + 1) + " " + process.pid();
-	}
-
-	static long vmRssKiB(long pid) {
-		try {
-			for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-				if (line.startsWith("VmRSS:")) {
-					return Long.parseLong(line.replaceAll("[^0-9]", ""));
-				}
-			}
-		}
-		catch (IOException | NumberFormatException ex) {
-			// gone
-		}
-		return 0;
 	}
 
 }

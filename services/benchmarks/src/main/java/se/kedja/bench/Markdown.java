@@ -33,9 +33,10 @@ final class Markdown {
 			.append("; at end: ")
 			.append(machine.get("loadAverageAtEnd"))
 			.append(".  \n");
-		md.append("The machine was shared with other engineers' builds and tests while this ran, so absolute "
-				+ "figures are low and noisy: read each figure as a ratio to its baseline, measured in the same "
-				+ "run, interleaved run by run.\n\n");
+		md.append(busy(machine.get("loadAverageAtStart"))
+				? "Other work was running on the machine when this started, so absolute figures are low and noisy: "
+				: "The machine was otherwise idle when this started; absolute figures still depend on it: ")
+			.append("read each figure as a ratio to its baseline, measured in the same run, interleaved run by run.\n\n");
 		if (report.get("settings") instanceof Map<?, ?> settings && !settings.isEmpty()) {
 			md.append("**Settings:** ");
 			settings.forEach((key, value) -> md.append('`').append(key).append("` = ").append(value).append("; "));
@@ -121,22 +122,40 @@ final class Markdown {
 			figure.notes.forEach((note) -> md.append("  - ").append(note).append('\n'));
 		}
 		if (report.get("resources") instanceof Map<?, ?> resources) {
-			md.append("\n## Resident memory (VmRSS, MiB)\n\n| process | idle | after load |\n|---|---|---|\n");
-			Map<?, ?> idle = (Map<?, ?>) resources.get("idle");
-			Map<?, ?> after = (Map<?, ?>) resources.get("afterLoad");
-			if (idle != null) {
-				for (Object name : idle.keySet()) {
-					md.append("| ")
-						.append(name)
-						.append(" | ")
-						.append(num((Double) idle.get(name)))
-						.append(" | ")
-						.append(after == null || after.get(name) == null ? "" : num((Double) after.get(name)))
-						.append(" |\n");
+			md.append("\n## Memory (MiB): PSS, with VmRSS in brackets\n\n")
+				.append("PSS counts a page shared by several processes in equal parts; VmRSS counts it in each. ")
+				.append("The peak is each process's highest reading (the total's: the highest sum at one reading).\n\n")
+				.append("| process | idle | after load | peak |\n|---|---|---|---|\n");
+			List<String> columns = List.of("idle", "afterLoad", "peak");
+			if (resources.get("idle") instanceof Map<?, ?> idle && idle.get("pss") instanceof Map<?, ?> names) {
+				for (Object name : names.keySet()) {
+					md.append("| ").append(name);
+					for (String column : columns) {
+						md.append(" | ").append(memoryCell(resources.get(column), name));
+					}
+					md.append(" |\n");
 				}
 			}
 		}
 		return md.toString();
+	}
+
+	/** Whether a 1-minute load average ("0.52 0.40 0.31") shows other work running. */
+	static boolean busy(Object loadAverage) {
+		try {
+			return Double.parseDouble(String.valueOf(loadAverage).strip().split("\\s+")[0]) >= 0.5;
+		}
+		catch (NumberFormatException ex) {
+			return true;
+		}
+	}
+
+	private static String memoryCell(Object reading, Object name) {
+		if (reading instanceof Map<?, ?> map && map.get("pss") instanceof Map<?, ?> pss
+				&& map.get("rss") instanceof Map<?, ?> rss && pss.get(name) instanceof Double p) {
+			return num(p) + ((rss.get(name) instanceof Double r) ? " (" + num(r) + ")" : "");
+		}
+		return "";
 	}
 
 	static String num(double value) {
