@@ -32,7 +32,7 @@ class AssignmentJourneysTest extends BrowserTest {
 		String person = "kim.prov@demo.kedja";
 		signIn(ADMIN);
 		open("/admin/projects");
-		browser.findElement(By.cssSelector("a[href$='" + PAGE + "']")).click();
+		clickAndAwaitAnswer(browser.findElement(By.cssSelector("a[href$='" + PAGE + "']")));
 		assertThat(browser.getTitle()).isEqualTo("Tilldelningar i Orangeriet – Kedja");
 		type("userId", person);
 		browser.findElement(By.cssSelector("label[for=site-1]")).click();

@@ -202,7 +202,10 @@ abstract class BrowserTest {
 		clickAndAwaitAnswer(browser.findElement(By.cssSelector("main form button[type=submit]")));
 	}
 
-	/** Clicks a button that posts a form, and waits as {@link #submit()} does. */
+	/**
+	 * Clicks a button that posts a form, or a link, and waits as {@link #submit()} does:
+	 * until the page that was showing is gone.
+	 */
 	protected static void clickAndAwaitAnswer(WebElement button) {
 		WebElement page = browser.findElement(By.tagName("html"));
 		button.click();

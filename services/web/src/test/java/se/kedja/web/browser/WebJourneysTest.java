@@ -50,7 +50,7 @@ class WebJourneysTest extends BrowserTest {
 		open("/caseload?project=orangeriet");
 		assertThat(browser.getTitle()).as(browser.getCurrentUrl() + "\n" + browser.getPageSource())
 			.contains("Mina ärenden");
-		browser.findElement(By.linkText("Skriv in en deltagare")).click();
+		clickAndAwaitAnswer(browser.findElement(By.linkText("Skriv in en deltagare")));
 		assertThat(browser.getCurrentUrl()).endsWith("/projects/orangeriet/enrol");
 		participant = enrol("Kim Testsson");
 		assertThat(text("h1")).isEqualTo("Kim Testsson");
@@ -247,11 +247,11 @@ class WebJourneysTest extends BrowserTest {
 		assertThat(text(".facts")).contains("Obruten");
 		browser.findElement(By.id("mode-stood")).click();
 		type("date", "2011-01-01");
-		browser.findElement(By.cssSelector("form[aria-labelledby=state-heading] button")).click();
+		clickAndAwaitAnswer(browser.findElement(By.cssSelector("form[aria-labelledby=state-heading] button")));
 		assertThat(text("#state")).contains("EXITED");
 		browser.findElement(By.id("mode-known")).click();
 		type("date", LocalDate.now().toString());
-		browser.findElement(By.cssSelector("form[aria-labelledby=state-heading] button")).click();
+		clickAndAwaitAnswer(browser.findElement(By.cssSelector("form[aria-labelledby=state-heading] button")));
 		assertThat(text("#state")).contains("EXITED");
 
 		open("/audit/access-log");
