@@ -268,7 +268,7 @@ public final class Bench {
 			.map((f) -> f.runStats().median())
 			.findFirst()
 			.orElse(null);
-		figures.add(step("import", "Import", this.quick ? 30 : 90, () -> scale.importLines(oneClient), null));
+		figures.add(step("import", "Import", this.quick ? 30 : 420, () -> scale.importLines(oneClient), null));
 		// what the later figures need at least, so the store's load leaves them their
 		// time
 		double later = this.quick ? 110 : 560;
