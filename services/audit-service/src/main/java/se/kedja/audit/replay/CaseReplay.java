@@ -12,7 +12,7 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 
 import se.kedja.audit.replay.CaseState.Status;
-import se.kedja.events.EventEnvelope;
+import se.kedja.audit.store.RecordedEvent;
 import se.kedja.events.EventId;
 import se.kedja.events.ParticipantId;
 import se.kedja.events.cases.ActivityCompleted;
@@ -53,8 +53,7 @@ public final class CaseReplay {
 	 * The case as it was recorded by {@code asOf}: later records, later corrections too,
 	 * are unknown.
 	 */
-	public static CaseState asRecordedBy(ParticipantId participantId, List<EventEnvelope<CaseEvent>> events,
-			Instant asOf) {
+	public static CaseState asRecordedBy(ParticipantId participantId, List<RecordedEvent> events, Instant asOf) {
 		return replay(participantId, events.stream().filter((event) -> !event.recordedAt().isAfter(asOf)).toList(),
 				(event) -> true);
 	}
@@ -63,13 +62,12 @@ public final class CaseReplay {
 	 * The case as it stood on {@code date} with every correction known today applied:
 	 * what happened by then, judged by the corrected business dates.
 	 */
-	public static CaseState asOnBusinessDate(ParticipantId participantId, List<EventEnvelope<CaseEvent>> events,
-			LocalDate date) {
+	public static CaseState asOnBusinessDate(ParticipantId participantId, List<RecordedEvent> events, LocalDate date) {
 		return replay(participantId, events, (event) -> !event.businessDate().isAfter(date));
 	}
 
 	/** Every event known, every correction applied. */
-	public static CaseState current(ParticipantId participantId, List<EventEnvelope<CaseEvent>> events) {
+	public static CaseState current(ParticipantId participantId, List<RecordedEvent> events) {
 		return replay(participantId, events, (event) -> true);
 	}
 
@@ -77,12 +75,11 @@ public final class CaseReplay {
 	 * Folds {@code events} in the given order, applying the corrections among them; a
 	 * fact takes part when {@code happened} accepts it as corrected.
 	 */
-	static CaseState replay(ParticipantId participantId, List<EventEnvelope<CaseEvent>> events,
-			Predicate<CaseEvent> happened) {
+	static CaseState replay(ParticipantId participantId, List<RecordedEvent> events, Predicate<CaseEvent> happened) {
 		Map<EventId, List<CorrectionRecorded>> corrections = new HashMap<>();
 		Set<EventId> retracted = new HashSet<>();
-		List<EventEnvelope<CaseEvent>> facts = new ArrayList<>();
-		for (EventEnvelope<CaseEvent> event : events) {
+		List<RecordedEvent> facts = new ArrayList<>();
+		for (RecordedEvent event : events) {
 			if (event.payload() instanceof CorrectionRecorded correction) {
 				corrections.computeIfAbsent(correction.corrects(), (id) -> new ArrayList<>()).add(correction);
 			}
@@ -94,7 +91,7 @@ public final class CaseReplay {
 			}
 		}
 		CaseState state = CaseState.empty(participantId);
-		for (EventEnvelope<CaseEvent> fact : facts) {
+		for (RecordedEvent fact : facts) {
 			if (retracted.contains(fact.eventId())) {
 				continue;
 			}
