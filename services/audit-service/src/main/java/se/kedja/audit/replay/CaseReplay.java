@@ -90,7 +90,7 @@ public final class CaseReplay {
 				retracted.addAll(retraction.retracted());
 			}
 		}
-		CaseState state = CaseState.empty(participantId);
+		CaseState.Builder state = new CaseState.Builder(CaseState.empty(participantId));
 		for (RecordedEvent fact : facts) {
 			if (retracted.contains(fact.eventId())) {
 				continue;
@@ -100,56 +100,53 @@ public final class CaseReplay {
 			if (!happened.test(corrected)) {
 				continue;
 			}
-			state = apply(state, corrected);
-			if (!applicable.isEmpty()) {
-				int count = applicable.size();
-				state = state.with((next) -> next.correctionsApplied += count);
-			}
+			apply(state, corrected);
+			state.correctionsApplied += applicable.size();
 		}
-		return state;
+		return state.build();
 	}
 
-	static CaseState apply(CaseState state, CaseEvent event) {
-		return switch (event) {
-			case ParticipantEnrolled enrolled -> state.with((next) -> {
+	static void apply(CaseState.Builder next, CaseEvent event) {
+		switch (event) {
+			case ParticipantEnrolled enrolled -> {
 				next.status = Status.ACTIVE;
 				next.enrolment = enrolled;
 				next.responsibleActor = enrolled.responsibleActor().toString();
-			});
-			case PlanAgreed plan -> state.with((next) -> {
+			}
+			case PlanAgreed plan -> {
 				next.planAgreedOn = plan.agreedOn();
 				next.planGoals = plan.goals().size();
 				next.accessibilityNeeds = plan.accessibilityNeeds().stream().map(Object::toString).toList();
-			});
-			case PlanRevised plan -> state.with((next) -> {
+			}
+			case PlanRevised plan -> {
 				next.planRevisedOn = plan.revisedOn();
 				next.planGoals = plan.goals().size();
 				next.accessibilityNeeds = plan.accessibilityNeeds().stream().map(Object::toString).toList();
-			});
-			case ActivityStarted started -> state.with((next) -> {
+			}
+			case ActivityStarted started -> {
 				Map<String, String> open = new TreeMap<>(next.openActivities);
 				open.put(started.activityId().toString(), started.type().toString());
 				next.openActivities = open;
-			});
-			case ActivityCompleted completed -> state.with((next) -> {
+			}
+			case ActivityCompleted completed -> {
 				Map<String, String> open = new TreeMap<>(next.openActivities);
 				open.remove(completed.activityId().toString());
 				next.openActivities = open;
 				next.activitiesCompleted++;
-			});
-			case FollowUpHeld followUp -> state.with((next) -> {
+			}
+			case FollowUpHeld followUp -> {
 				next.followUps++;
 				next.lastFollowUpOn = followUp.heldOn();
-			});
-			case ParticipantReferred referred -> state;
-			case TransferRequested requested ->
-				state.with((next) -> next.pendingTransferTo = requested.to().toString());
-			case TransferAccepted accepted -> state.with((next) -> {
+			}
+			case ParticipantReferred referred -> {
+			}
+			case TransferRequested requested -> next.pendingTransferTo = requested.to().toString();
+			case TransferAccepted accepted -> {
 				next.pendingTransferTo = null;
 				next.responsibleActor = accepted.to().toString();
-			});
-			case TransferRejected rejected -> state.with((next) -> next.pendingTransferTo = null);
-			case ConsentGiven given -> state.with((next) -> {
+			}
+			case TransferRejected rejected -> next.pendingTransferTo = null;
+			case ConsentGiven given -> {
 				List<String> actors = new ArrayList<>(next.consentedActors);
 				given.actors()
 					.stream()
@@ -157,44 +154,45 @@ public final class CaseReplay {
 					.filter((actor) -> !actors.contains(actor))
 					.forEach(actors::add);
 				next.consentedActors = actors;
-			});
-			case ConsentWithdrawn withdrawn -> state.with((next) -> {
+			}
+			case ConsentWithdrawn withdrawn -> {
 				List<String> actors = new ArrayList<>(next.consentedActors);
 				withdrawn.actors().forEach((actor) -> actors.remove(actor.toString()));
 				next.consentedActors = actors;
-			});
-			case ParticipationPaused paused -> state.with((next) -> {
+			}
+			case ParticipationPaused paused -> {
 				next.status = Status.PAUSED;
 				next.pausedFor = paused.reason().toString();
-			});
-			case ParticipationResumed resumed -> state.with((next) -> {
+			}
+			case ParticipationResumed resumed -> {
 				next.status = Status.ACTIVE;
 				next.pausedFor = null;
-			});
-			case ParticipantExited exited -> state.with((next) -> {
+			}
+			case ParticipantExited exited -> {
 				next.status = Status.EXITED;
 				next.pausedFor = null;
 				next.exitedOn = exited.exitedOn();
 				next.exitReason = exited.reason().toString();
 				next.exitOutcome = exited.outcome().toString();
-			});
-			case PostExitFollowUpRecorded followUp -> state.with((next) -> {
+			}
+			case PostExitFollowUpRecorded followUp -> {
 				Map<String, String> outcomes = new TreeMap<>(next.postExitOutcomes);
 				outcomes.put("day " + followUp.daysAfterExit(), followUp.status().toString());
 				next.postExitOutcomes = outcomes;
-			});
-			case SurveyAnswered answered -> state.with((next) -> {
+			}
+			case SurveyAnswered answered -> {
 				Map<String, String> answers = new TreeMap<>(next.surveyAnswers);
 				answers.put(answered.questionKey(), answered.answer());
 				next.surveyAnswers = answers;
-			});
-			case PlanDeadlineMissed missed -> state.with((next) -> next.missedDeadlines = append(next, missed.dueOn()));
-			case PostExitFollowUpDeadlineMissed missed ->
-				state.with((next) -> next.missedDeadlines = append(next, missed.dueOn()));
-			case PersonalDataErased erased -> state.with((next) -> next.personalDataErased = true);
-			case CorrectionRecorded correction -> state;
-			case ImportedEventsRetracted retraction -> state;
-		};
+			}
+			case PlanDeadlineMissed missed -> next.missedDeadlines = append(next, missed.dueOn());
+			case PostExitFollowUpDeadlineMissed missed -> next.missedDeadlines = append(next, missed.dueOn());
+			case PersonalDataErased erased -> next.personalDataErased = true;
+			case CorrectionRecorded correction -> {
+			}
+			case ImportedEventsRetracted retraction -> {
+			}
+		}
 	}
 
 	private static List<LocalDate> append(CaseState.Builder next, LocalDate date) {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 
@@ -86,13 +85,7 @@ public record CaseState(ParticipantId participantId, Status status, @Nullable Pa
 		return (value != null) ? value.toString() : "";
 	}
 
-	CaseState with(Consumer<Builder> change) {
-		Builder builder = new Builder(this);
-		change.accept(builder);
-		return builder.build();
-	}
-
-	/** A mutable copy for one transition; never escapes {@link CaseReplay}. */
+	/** The state being folded; never escapes {@link CaseReplay}. */
 	static final class Builder {
 
 		ParticipantId participantId;
@@ -141,10 +134,7 @@ public record CaseState(ParticipantId participantId, Status status, @Nullable Pa
 
 		boolean personalDataErased;
 
-		private final CaseState before;
-
 		Builder(CaseState state) {
-			this.before = state;
 			this.participantId = state.participantId;
 			this.status = state.status;
 			this.enrolment = state.enrolment;
@@ -170,20 +160,16 @@ public record CaseState(ParticipantId participantId, Status status, @Nullable Pa
 			this.personalDataErased = state.personalDataErased;
 		}
 
-		// a transition that changes a map assigns a new one; one it left alone is the
-		// previous state's, already read-only (copying every map for every event was a
-		// tenth of what a 500-event read allocated)
-		private static Map<String, String> sorted(Map<String, String> map, Map<String, String> before) {
-			return (map == before) ? before : Collections.unmodifiableSortedMap(new TreeMap<>(map));
+		private static Map<String, String> sorted(Map<String, String> map) {
+			return Collections.unmodifiableSortedMap(new TreeMap<>(map));
 		}
 
 		CaseState build() {
 			return new CaseState(participantId, status, enrolment, planAgreedOn, planRevisedOn, planGoals,
-					List.copyOf(accessibilityNeeds), sorted(openActivities, before.openActivities), activitiesCompleted,
-					followUps, lastFollowUpOn, responsibleActor, pendingTransferTo, List.copyOf(consentedActors),
-					pausedFor, exitedOn, exitReason, exitOutcome, sorted(postExitOutcomes, before.postExitOutcomes),
-					sorted(surveyAnswers, before.surveyAnswers), List.copyOf(missedDeadlines), correctionsApplied,
-					personalDataErased);
+					List.copyOf(accessibilityNeeds), sorted(openActivities), activitiesCompleted, followUps,
+					lastFollowUpOn, responsibleActor, pendingTransferTo, List.copyOf(consentedActors), pausedFor,
+					exitedOn, exitReason, exitOutcome, sorted(postExitOutcomes), sorted(surveyAnswers),
+					List.copyOf(missedDeadlines), correctionsApplied, personalDataErased);
 		}
 
 	}
