@@ -1,11 +1,13 @@
 package se.kedja.audit;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class AccessLogTest extends AuditServiceTest {
 
@@ -79,6 +82,53 @@ class AccessLogTest extends AuditServiceTest {
 		JsonNode entry = getJson("/api/access-log?user=auditor-bo&participant=" + stream.participant()).path("entries")
 			.get(0);
 		assertThat(entry.path("purpose").asString()).isEqualTo("follow-up review");
+	}
+
+	@Test
+	void a_read_whose_entry_cannot_be_written_returns_no_data() throws Exception {
+		CaseStream stream = aCase();
+		String state = "/api/participants/" + stream.participant() + "/state";
+		String refused = "a purpose the database refuses to log";
+		sql("""
+				CREATE FUNCTION audit.refuse_test_entry() RETURNS trigger LANGUAGE plpgsql AS $$
+				BEGIN
+				    IF NEW.purpose = '%s' THEN RAISE EXCEPTION 'access log entry refused by the test'; END IF;
+				    RETURN NEW;
+				END $$""".formatted(refused));
+		HttpResponse<String> response;
+		try {
+			sql("CREATE TRIGGER refuse_test_entry BEFORE INSERT ON audit.access_log"
+					+ " FOR EACH ROW EXECUTE FUNCTION audit.refuse_test_entry()");
+			response = getAs("auditor-anna", state, Map.of("X-Kedja-Purpose", refused));
+		}
+		finally {
+			sql("DROP TRIGGER IF EXISTS refuse_test_entry ON audit.access_log");
+			sql("DROP FUNCTION audit.refuse_test_entry()");
+		}
+
+		assertThat(response.statusCode()).isGreaterThanOrEqualTo(500);
+		assertThat(response.body()).doesNotContain("ACTIVE").doesNotContain("correctionsApplied");
+		assertThat(getJson(state).path("status").asString()).isEqualTo("ACTIVE");
+		assertThat(getJson("/api/access-log?participant=" + stream.participant()).path("entries"))
+			.extracting((entry) -> entry.path("purpose").asString())
+			.containsExactly(PURPOSE);
+		assertThat(getJson("/api/access-log/verification").path("intact").asBoolean()).isTrue();
+	}
+
+	@Test
+	void a_state_read_of_an_unknown_case_is_not_found_and_logged_as_attempted() {
+		String participant = UUID.randomUUID().toString();
+
+		HttpResponse<String> response = get("/api/participants/" + participant + "/state");
+
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.body()).doesNotContain("correctionsApplied");
+		// the entry is written while the rows are read, before the case is known to be
+		// unknown
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(getJson("/api/access-log?participant=" + participant).path("entries"))
+				.extracting((entry) -> entry.path("action").asString())
+				.contains("state"));
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import se.kedja.audit.store.RecordedEvent;
 import se.kedja.events.ActorId;
 import se.kedja.events.CoachId;
 import se.kedja.events.EntrySituation;
@@ -69,6 +70,11 @@ public final class CaseStream {
 
 	public List<EventEnvelope<CaseEvent>> events() {
 		return List.copyOf(events);
+	}
+
+	/** The events as a replay reads them from the store. */
+	public List<RecordedEvent> recorded() {
+		return events.stream().map(RecordedEvent::of).toList();
 	}
 
 	public EventEnvelope<CaseEvent> enrolled(LocalDate on, Instant recordedAt) {

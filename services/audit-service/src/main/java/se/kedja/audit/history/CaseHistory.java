@@ -12,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 
 import se.kedja.audit.history.HistoryEntry.Change;
 import se.kedja.audit.replay.CaseReplay;
+import se.kedja.audit.store.RecordedEvent;
 import se.kedja.audit.store.StoredEvent;
 import se.kedja.events.EventEnvelope;
 import se.kedja.events.ParticipantId;
@@ -55,8 +56,10 @@ public class CaseHistory {
 
 	private HistoryEntry.Correction correction(ParticipantId participant, CorrectionRecorded recorded,
 			List<EventEnvelope<CaseEvent>> envelopes, int index) {
-		SortedMap<String, String> before = CaseReplay.current(participant, envelopes.subList(0, index)).fields();
-		SortedMap<String, String> after = CaseReplay.current(participant, envelopes.subList(0, index + 1)).fields();
+		SortedMap<String, String> before = CaseReplay.current(participant, recorded(envelopes.subList(0, index)))
+			.fields();
+		SortedMap<String, String> after = CaseReplay.current(participant, recorded(envelopes.subList(0, index + 1)))
+			.fields();
 		List<Change> caseChanges = diff(before, after);
 		List<Change> eventChanges = new ArrayList<>();
 		envelopes.subList(0, index)
@@ -70,6 +73,10 @@ public class CaseHistory {
 			});
 		return new HistoryEntry.Correction(recorded.corrects().toString(), recorded.correctedType(), recorded.reason(),
 				eventChanges, caseChanges);
+	}
+
+	private static List<RecordedEvent> recorded(List<EventEnvelope<CaseEvent>> envelopes) {
+		return envelopes.stream().map(RecordedEvent::of).toList();
 	}
 
 	private static List<Change> diff(Map<String, String> before, Map<String, String> after) {

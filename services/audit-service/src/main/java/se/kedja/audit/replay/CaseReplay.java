@@ -12,7 +12,7 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 
 import se.kedja.audit.replay.CaseState.Status;
-import se.kedja.events.EventEnvelope;
+import se.kedja.audit.store.RecordedEvent;
 import se.kedja.events.EventId;
 import se.kedja.events.ParticipantId;
 import se.kedja.events.cases.ActivityCompleted;
@@ -53,8 +53,7 @@ public final class CaseReplay {
 	 * The case as it was recorded by {@code asOf}: later records, later corrections too,
 	 * are unknown.
 	 */
-	public static CaseState asRecordedBy(ParticipantId participantId, List<EventEnvelope<CaseEvent>> events,
-			Instant asOf) {
+	public static CaseState asRecordedBy(ParticipantId participantId, List<RecordedEvent> events, Instant asOf) {
 		return replay(participantId, events.stream().filter((event) -> !event.recordedAt().isAfter(asOf)).toList(),
 				(event) -> true);
 	}
@@ -63,13 +62,12 @@ public final class CaseReplay {
 	 * The case as it stood on {@code date} with every correction known today applied:
 	 * what happened by then, judged by the corrected business dates.
 	 */
-	public static CaseState asOnBusinessDate(ParticipantId participantId, List<EventEnvelope<CaseEvent>> events,
-			LocalDate date) {
+	public static CaseState asOnBusinessDate(ParticipantId participantId, List<RecordedEvent> events, LocalDate date) {
 		return replay(participantId, events, (event) -> !event.businessDate().isAfter(date));
 	}
 
 	/** Every event known, every correction applied. */
-	public static CaseState current(ParticipantId participantId, List<EventEnvelope<CaseEvent>> events) {
+	public static CaseState current(ParticipantId participantId, List<RecordedEvent> events) {
 		return replay(participantId, events, (event) -> true);
 	}
 
@@ -77,12 +75,11 @@ public final class CaseReplay {
 	 * Folds {@code events} in the given order, applying the corrections among them; a
 	 * fact takes part when {@code happened} accepts it as corrected.
 	 */
-	static CaseState replay(ParticipantId participantId, List<EventEnvelope<CaseEvent>> events,
-			Predicate<CaseEvent> happened) {
+	static CaseState replay(ParticipantId participantId, List<RecordedEvent> events, Predicate<CaseEvent> happened) {
 		Map<EventId, List<CorrectionRecorded>> corrections = new HashMap<>();
 		Set<EventId> retracted = new HashSet<>();
-		List<EventEnvelope<CaseEvent>> facts = new ArrayList<>();
-		for (EventEnvelope<CaseEvent> event : events) {
+		List<RecordedEvent> facts = new ArrayList<>();
+		for (RecordedEvent event : events) {
 			if (event.payload() instanceof CorrectionRecorded correction) {
 				corrections.computeIfAbsent(correction.corrects(), (id) -> new ArrayList<>()).add(correction);
 			}
@@ -93,8 +90,8 @@ public final class CaseReplay {
 				retracted.addAll(retraction.retracted());
 			}
 		}
-		CaseState state = CaseState.empty(participantId);
-		for (EventEnvelope<CaseEvent> fact : facts) {
+		CaseState.Builder state = new CaseState.Builder(CaseState.empty(participantId));
+		for (RecordedEvent fact : facts) {
 			if (retracted.contains(fact.eventId())) {
 				continue;
 			}
@@ -103,56 +100,53 @@ public final class CaseReplay {
 			if (!happened.test(corrected)) {
 				continue;
 			}
-			state = apply(state, corrected);
-			if (!applicable.isEmpty()) {
-				int count = applicable.size();
-				state = state.with((next) -> next.correctionsApplied += count);
-			}
+			apply(state, corrected);
+			state.correctionsApplied += applicable.size();
 		}
-		return state;
+		return state.build();
 	}
 
-	static CaseState apply(CaseState state, CaseEvent event) {
-		return switch (event) {
-			case ParticipantEnrolled enrolled -> state.with((next) -> {
+	static void apply(CaseState.Builder next, CaseEvent event) {
+		switch (event) {
+			case ParticipantEnrolled enrolled -> {
 				next.status = Status.ACTIVE;
 				next.enrolment = enrolled;
 				next.responsibleActor = enrolled.responsibleActor().toString();
-			});
-			case PlanAgreed plan -> state.with((next) -> {
+			}
+			case PlanAgreed plan -> {
 				next.planAgreedOn = plan.agreedOn();
 				next.planGoals = plan.goals().size();
 				next.accessibilityNeeds = plan.accessibilityNeeds().stream().map(Object::toString).toList();
-			});
-			case PlanRevised plan -> state.with((next) -> {
+			}
+			case PlanRevised plan -> {
 				next.planRevisedOn = plan.revisedOn();
 				next.planGoals = plan.goals().size();
 				next.accessibilityNeeds = plan.accessibilityNeeds().stream().map(Object::toString).toList();
-			});
-			case ActivityStarted started -> state.with((next) -> {
+			}
+			case ActivityStarted started -> {
 				Map<String, String> open = new TreeMap<>(next.openActivities);
 				open.put(started.activityId().toString(), started.type().toString());
 				next.openActivities = open;
-			});
-			case ActivityCompleted completed -> state.with((next) -> {
+			}
+			case ActivityCompleted completed -> {
 				Map<String, String> open = new TreeMap<>(next.openActivities);
 				open.remove(completed.activityId().toString());
 				next.openActivities = open;
 				next.activitiesCompleted++;
-			});
-			case FollowUpHeld followUp -> state.with((next) -> {
+			}
+			case FollowUpHeld followUp -> {
 				next.followUps++;
 				next.lastFollowUpOn = followUp.heldOn();
-			});
-			case ParticipantReferred referred -> state;
-			case TransferRequested requested ->
-				state.with((next) -> next.pendingTransferTo = requested.to().toString());
-			case TransferAccepted accepted -> state.with((next) -> {
+			}
+			case ParticipantReferred referred -> {
+			}
+			case TransferRequested requested -> next.pendingTransferTo = requested.to().toString();
+			case TransferAccepted accepted -> {
 				next.pendingTransferTo = null;
 				next.responsibleActor = accepted.to().toString();
-			});
-			case TransferRejected rejected -> state.with((next) -> next.pendingTransferTo = null);
-			case ConsentGiven given -> state.with((next) -> {
+			}
+			case TransferRejected rejected -> next.pendingTransferTo = null;
+			case ConsentGiven given -> {
 				List<String> actors = new ArrayList<>(next.consentedActors);
 				given.actors()
 					.stream()
@@ -160,44 +154,45 @@ public final class CaseReplay {
 					.filter((actor) -> !actors.contains(actor))
 					.forEach(actors::add);
 				next.consentedActors = actors;
-			});
-			case ConsentWithdrawn withdrawn -> state.with((next) -> {
+			}
+			case ConsentWithdrawn withdrawn -> {
 				List<String> actors = new ArrayList<>(next.consentedActors);
 				withdrawn.actors().forEach((actor) -> actors.remove(actor.toString()));
 				next.consentedActors = actors;
-			});
-			case ParticipationPaused paused -> state.with((next) -> {
+			}
+			case ParticipationPaused paused -> {
 				next.status = Status.PAUSED;
 				next.pausedFor = paused.reason().toString();
-			});
-			case ParticipationResumed resumed -> state.with((next) -> {
+			}
+			case ParticipationResumed resumed -> {
 				next.status = Status.ACTIVE;
 				next.pausedFor = null;
-			});
-			case ParticipantExited exited -> state.with((next) -> {
+			}
+			case ParticipantExited exited -> {
 				next.status = Status.EXITED;
 				next.pausedFor = null;
 				next.exitedOn = exited.exitedOn();
 				next.exitReason = exited.reason().toString();
 				next.exitOutcome = exited.outcome().toString();
-			});
-			case PostExitFollowUpRecorded followUp -> state.with((next) -> {
+			}
+			case PostExitFollowUpRecorded followUp -> {
 				Map<String, String> outcomes = new TreeMap<>(next.postExitOutcomes);
 				outcomes.put("day " + followUp.daysAfterExit(), followUp.status().toString());
 				next.postExitOutcomes = outcomes;
-			});
-			case SurveyAnswered answered -> state.with((next) -> {
+			}
+			case SurveyAnswered answered -> {
 				Map<String, String> answers = new TreeMap<>(next.surveyAnswers);
 				answers.put(answered.questionKey(), answered.answer());
 				next.surveyAnswers = answers;
-			});
-			case PlanDeadlineMissed missed -> state.with((next) -> next.missedDeadlines = append(next, missed.dueOn()));
-			case PostExitFollowUpDeadlineMissed missed ->
-				state.with((next) -> next.missedDeadlines = append(next, missed.dueOn()));
-			case PersonalDataErased erased -> state.with((next) -> next.personalDataErased = true);
-			case CorrectionRecorded correction -> state;
-			case ImportedEventsRetracted retraction -> state;
-		};
+			}
+			case PlanDeadlineMissed missed -> next.missedDeadlines = append(next, missed.dueOn());
+			case PostExitFollowUpDeadlineMissed missed -> next.missedDeadlines = append(next, missed.dueOn());
+			case PersonalDataErased erased -> next.personalDataErased = true;
+			case CorrectionRecorded correction -> {
+			}
+			case ImportedEventsRetracted retraction -> {
+			}
+		}
 	}
 
 	private static List<LocalDate> append(CaseState.Builder next, LocalDate date) {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 
@@ -86,13 +85,7 @@ public record CaseState(ParticipantId participantId, Status status, @Nullable Pa
 		return (value != null) ? value.toString() : "";
 	}
 
-	CaseState with(Consumer<Builder> change) {
-		Builder builder = new Builder(this);
-		change.accept(builder);
-		return builder.build();
-	}
-
-	/** A mutable copy for one transition; never escapes {@link CaseReplay}. */
+	/** The state being folded; never escapes {@link CaseReplay}. */
 	static final class Builder {
 
 		ParticipantId participantId;

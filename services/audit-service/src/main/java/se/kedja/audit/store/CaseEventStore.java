@@ -10,11 +10,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
-import se.kedja.events.EventEnvelope;
 import se.kedja.events.EventId;
 import se.kedja.events.ParticipantId;
 import se.kedja.events.ProjectId;
-import se.kedja.events.cases.CaseEvent;
 import se.kedja.events.json.EventJson;
 
 /** The append-only store of case events; {@code event_id} is the dedupe key. */
@@ -30,14 +28,11 @@ public class CaseEventStore {
 
 	private final JsonMapper json;
 
-	private final EventJson eventJson;
-
 	private final TypedPayloads payloads;
 
 	public CaseEventStore(JdbcTemplate jdbc, EventJson eventJson) {
 		this.jdbc = jdbc;
 		this.json = eventJson.mapper();
-		this.eventJson = eventJson;
 		this.payloads = new TypedPayloads(eventJson);
 	}
 
@@ -99,29 +94,21 @@ public class CaseEventStore {
 
 	/**
 	 * The case's events typed for replay, in sequence order; unknown case if there are
-	 * none: only the envelope's columns, each payload typed once per text
+	 * none: only the columns the fold reads (the rest of the envelope, hashes and ids,
+	 * was fetched, decoded and dropped on every read), each payload typed once per text
 	 * ({@link TypedPayloads}).
 	 */
-	public List<EventEnvelope<CaseEvent>> requireEnvelopesOf(ParticipantId participant) {
-		List<EventEnvelope<CaseEvent>> envelopes = jdbc.query("""
-				SELECT event_id, sequence, type, schema_version, business_date, recorded_at, recorded_by, command_id,
-				    correlation_id, import_id, hash, previous_hash, global_position, payload::text
+	public List<RecordedEvent> requireRecordedOf(ParticipantId participant) {
+		List<RecordedEvent> events = jdbc.query("""
+				SELECT event_id, recorded_at, type, schema_version, payload::text
 				FROM audit.case_event WHERE participant_id = ? ORDER BY sequence, received_at, event_id
-				""", (row, n) -> envelope(participant, row), participant.value());
-		if (envelopes.isEmpty()) {
+				""", (row, n) -> new RecordedEvent(new EventId(row.getObject(1, UUID.class)),
+				row.getTimestamp(2).toInstant(), payloads.read(row.getString(3), row.getInt(4), row.getString(5))),
+				participant.value());
+		if (events.isEmpty()) {
 			throw new UnknownCase(participant);
 		}
-		return envelopes;
-	}
-
-	private EventEnvelope<CaseEvent> envelope(ParticipantId participant, ResultSet row) throws SQLException {
-		String type = row.getString(3);
-		CaseEvent event = payloads.read(type, row.getInt(4), row.getString(14));
-		return new EventEnvelope<>(new EventId(row.getObject(1, UUID.class)), type,
-				eventJson.currentVersion(event.getClass()), participant.toString(), row.getLong(2),
-				row.getObject(5, java.time.LocalDate.class), row.getTimestamp(6).toInstant(), row.getString(7),
-				row.getObject(8, UUID.class), row.getObject(9, UUID.class), row.getString(10), row.getString(11),
-				row.getString(12), row.getLong(13), event);
+		return events;
 	}
 
 	private StoredEvent row(ResultSet row, int n) throws SQLException {

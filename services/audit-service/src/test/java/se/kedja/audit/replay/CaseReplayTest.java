@@ -29,7 +29,7 @@ class CaseReplayTest {
 		stream.corrected(exit, Map.of("outcome", "NOT_AN_OUTCOME"), LocalDate.of(2010, 7, 1), "typo",
 				T0.plus(Duration.ofDays(180)));
 
-		CaseState state = CaseReplay.current(stream.participant(), stream.events());
+		CaseState state = CaseReplay.current(stream.participant(), stream.recorded());
 
 		assertThat(state.exitOutcome()).isEqualTo("SICK");
 	}
@@ -51,7 +51,7 @@ class CaseReplayTest {
 		assertThat(stream.events()).hasSize(501);
 
 		long started = System.nanoTime();
-		CaseState state = CaseReplay.asOnBusinessDate(stream.participant(), stream.events(), day);
+		CaseState state = CaseReplay.asOnBusinessDate(stream.participant(), stream.recorded(), day);
 		Duration took = Duration.ofNanos(System.nanoTime() - started);
 
 		assertThat(state.activitiesCompleted()).isEqualTo(249);
