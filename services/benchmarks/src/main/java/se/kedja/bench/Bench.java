@@ -275,7 +275,7 @@ public final class Bench {
 		double appendMeasuring = 2.0 * sizes.appendRuns() * (sizes.appendWindow().toSeconds() + 2) + 20;
 		figures.add(step("append-growth", "Append cost as the store grows", appendMeasuring + 30,
 				() -> scale.appendGrowth(remaining() - later - appendMeasuring), "≤ 1.5× the p50 at 100k"));
-		figures.add(step("axon-replay-gaps", "Axon replay with gaps vs without", this.quick ? 25 : 100,
+		figures.add(step("axon-replay-gaps", "Axon replay with gaps vs without", this.quick ? 40 : 150,
 				scale::axonReplayGaps, "≥ 0.9× without gaps"));
 		boolean fed = false;
 		if (selected("dashboard-1m") || selected("rebuild")) {

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.SortedSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -391,8 +392,12 @@ final class Scale {
 	/**
 	 * Axon's TrackingEventProcessor (single thread, batches of 100, as case-service's
 	 * publisher) with a no-op handler, replaying {@code replayEvents} events from a JDBC
-	 * event store table with the same columns and constraints as case-service's: once
-	 * without gaps, once with {@code replayGaps} gaps in the global index, interleaved.
+	 * event store table with the same columns and constraints as case-service's and an
+	 * engine set up as case-service's: once without gaps, once with {@code replayGaps}
+	 * gaps in the global index, interleaved. The figure is the replay of history (events
+	 * older than the gap timeout); the same replay over gaps still inside the timeout (a
+	 * processor catching up on the last minute) is measured after it and reported in the
+	 * notes.
 	 */
 	Figure axonReplayGaps() throws Exception {
 		int events = this.sizes.replayEvents();
@@ -404,36 +409,61 @@ final class Scale {
 		figure.ratioMeaning = "events/s with gaps ÷ events/s without";
 		figure.target = "≥ 0.9× without gaps";
 		int every = events / gaps;
+		// history: an hour old, past the gap timeout; recent: a day ahead, which Axon
+		// takes as inside it (both compare the event's time with now − the timeout)
+		Instant now = Instant.now();
+		Map<String, Instant> stamps = new LinkedHashMap<>();
+		stamps.put("bench.axon_replay", now.minus(Duration.ofHours(1)));
+		stamps.put("bench.axon_replay_recent", now.plus(Duration.ofDays(1)));
 		try (Connection connection = this.database.connect(); Statement sql = connection.createStatement()) {
 			sql.execute("SET synchronous_commit = off");
-			Sample sample = sample(connection);
-			for (String table : List.of("bench.axon_replay", "bench.axon_replay_gaps")) {
-				sql.execute("DROP TABLE IF EXISTS " + table);
-				sql.execute("CREATE TABLE " + table + " (LIKE cases.domain_event_entry INCLUDING ALL)");
+			Sample copied = sample(connection);
+			for (Map.Entry<String, Instant> table : stamps.entrySet()) {
+				Sample sample = new Sample(copied.aggregate(), copied.type(), copied.metaData(), copied.payload(),
+						copied.payloadRevision(), copied.payloadType(), table.getValue().toString());
+				for (String name : List.of(table.getKey(), table.getKey() + "_gaps")) {
+					sql.execute("DROP TABLE IF EXISTS " + name);
+					sql.execute("CREATE TABLE " + name + " (LIKE cases.domain_event_entry INCLUDING ALL)");
+				}
+				insertRows(connection, table.getKey(), "g", sample, 1, events, null);
+				// one index skipped after every `every` rows: row g at g + g / every
+				insertRows(connection, table.getKey() + "_gaps", "g + (g - 1) / " + every, sample, 1, events, null);
+				sql.execute("ANALYZE " + table.getKey());
+				sql.execute("ANALYZE " + table.getKey() + "_gaps");
 			}
-			insertRows(connection, "bench.axon_replay", "g", sample, 1, events, null);
-			// one index skipped after every `every` rows: row g at g + g / every
-			insertRows(connection, "bench.axon_replay_gaps", "g + (g - 1) / " + every, sample, 1, events, null);
-			sql.execute("ANALYZE bench.axon_replay");
-			sql.execute("ANALYZE bench.axon_replay_gaps");
 			sql.execute("CHECKPOINT");
 		}
+		List<Double> recent = new ArrayList<>();
+		List<Double> recentBaseline = new ArrayList<>();
 		int runs = 2;
-		for (int run = 0; run < runs; run++) {
-			boolean plainFirst = run % 2 == 0;
-			if (plainFirst) {
-				figure.baselineRuns.add(replay("bench.axon_replay", events));
+		for (String table : stamps.keySet()) {
+			boolean history = table.equals("bench.axon_replay");
+			List<Double> gapped = history ? figure.runs : recent;
+			List<Double> plain = history ? figure.baselineRuns : recentBaseline;
+			for (int run = 0; run < runs; run++) {
+				boolean plainFirst = run % 2 == 0;
+				if (plainFirst) {
+					plain.add(replay(table, events));
+				}
+				gapped.add(replay(table + "_gaps", events));
+				if (!plainFirst) {
+					plain.add(replay(table, events));
+				}
+				this.out.accept("  Axon replay run %d%s: %.0f events/s with gaps, %.0f without".formatted(run + 1,
+						history ? "" : " (gaps inside the gap timeout)", gapped.get(run), plain.get(run)));
 			}
-			figure.runs.add(replay("bench.axon_replay_gaps", events));
-			if (!plainFirst) {
-				figure.baselineRuns.add(replay("bench.axon_replay", events));
+		}
+		try (Connection connection = this.database.connect(); Statement sql = connection.createStatement()) {
+			for (String table : stamps.keySet()) {
+				sql.execute("DROP TABLE " + table);
+				sql.execute("DROP TABLE " + table + "_gaps");
 			}
-			this.out.accept("  Axon replay run %d: %.0f events/s with gaps, %.0f without".formatted(run + 1,
-					figure.runs.get(run), figure.baselineRuns.get(run)));
 		}
 		this.axonReplayRate = figure.baselineRunStats().median();
 		figure.ratio = figure.runStats().median() / figure.baselineRunStats().median();
 		figure.met = figure.ratio >= 0.9;
+		double recentGaps = median(recent);
+		double recentPlain = median(recentBaseline);
 		figure.notes
 			.add(("two tables like cases.domain_event_entry (LIKE … INCLUDING ALL: same columns, primary key and "
 					+ "unique constraints) in schema bench, each filled by one INSERT … SELECT FROM generate_series with "
@@ -441,10 +471,34 @@ final class Scale {
 					+ "after every %d rows (%,d gaps); Axon 4.13 TrackingEventProcessor, single-threaded, batch size 100, "
 					+ "in-memory token store, a no-op EventMessageHandler, Jackson3Serializer, a 2-connection Hikari pool")
 				.formatted(events, every, (events - 1) / every));
-		figure.notes
-			.add("the event timestamps are those of the copied event (minutes old), so Axon's gap cleaning (gaps older than "
-					+ "the 60 s gap timeout are dropped once a token holds over 250) applies as it would to old gaps");
+		figure.notes.add("the engine is set up as case-service's (AxonConfig.trackingSettings): reads of "
+				+ "100 rows, gap timeout 60 s, max gap offset 10,000, gap cleaning above 250 gaps, and case-service's "
+				+ "cleaning statement (from the lowest gap up, in index order, at most 100 rows; Axon's own one selects "
+				+ "every row up to the highest gap, without an order)");
+		figure.notes.add("the figure is the replay of history: the copies are stamped an hour ago, past the 60 s gap "
+				+ "timeout, so Axon keeps no gap in the token (an event older than the timeout lets no gap below it "
+				+ "wait) and the gapped table reads like the other");
+		figure.notes.add(("gaps inside the gap timeout (the same two tables stamped a day ahead, which Axon treats as "
+				+ "younger than the timeout; a processor catching up on its last minute): %.0f events/s with gaps, "
+				+ "%.0f without, %.2f× (median of %d runs each)")
+			.formatted(recentGaps, recentPlain, recentGaps / recentPlain, runs));
+		figure.notes.add(("what limits the catch-up over recent gaps (JFR): the token keeps every gap of the last "
+				+ "10,000 indexes (%,d here), Axon copies that set into a new token for every event read (a "
+				+ "third of the replay thread's samples), and every read of 100 rows carries the gaps as an IN list, "
+				+ "one index probe each, and while the token holds over 250 gaps the cleaning asks PostgreSQL once a "
+				+ "batch (it stops at the first row); the first two grow with the gaps the max gap offset keeps, and lowering it or the 60 s "
+				+ "timeout would let the publisher skip events of slowly committing transactions. Before case-service's "
+				+ "cleaning statement, Axon's cleaning read up to 10,000 rows on every batch once a token held over 250 "
+				+ "gaps and stopped at the first (three quarters of the time waiting for PostgreSQL); in a harness on "
+				+ "the same tables, 0.09× then against 0.36× with the statement (events per CPU second, side by side)")
+			.formatted(Math.min(gaps, 10_000 / every)));
 		return figure;
+	}
+
+	private static double median(List<Double> values) {
+		List<Double> sorted = values.stream().sorted().toList();
+		int middle = sorted.size() / 2;
+		return (sorted.size() % 2 == 1) ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
 	}
 
 	/** Replays {@code table} from its start with a no-op handler; events/s. */
@@ -455,7 +509,13 @@ final class Scale {
 		AtomicLong seen = new AtomicLong();
 		long[] lastAt = { 0 };
 		try (HikariDataSource pool = new HikariDataSource(config)) {
+			// case-service's AxonConfig.trackingSettings, value for value
 			JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
+				.batchSize(100)
+				.gapTimeout(60_000)
+				.maxGapOffset(10_000)
+				.gapCleaningThreshold(250)
+				.cleanGaps(Scale::cleanGaps)
 				.connectionProvider(new DataSourceConnectionProvider(pool))
 				.transactionManager(NoTransactionManager.INSTANCE)
 				.eventSerializer(Jackson3Serializer.builder().build())
@@ -504,6 +564,18 @@ final class Scale {
 			}
 			return seen.get() / ((lastAt[0] - started) / 1e9);
 		}
+	}
+
+	/** case-service's AxonConfig.cleanGaps, statement for statement. */
+	private static PreparedStatement cleanGaps(Connection connection, EventSchema schema, SortedSet<Long> gaps)
+			throws SQLException {
+		String index = schema.globalIndexColumn();
+		PreparedStatement statement = connection
+			.prepareStatement("SELECT " + index + ", " + schema.timestampColumn() + " FROM " + schema.domainEventTable()
+					+ " WHERE " + index + " >= ? AND " + index + " <= ? ORDER BY " + index + " LIMIT 100");
+		statement.setLong(1, gaps.first());
+		statement.setLong(2, gaps.last() + 1);
+		return statement;
 	}
 
 	// ---- the topic, the rebuild, the dashboard at many participants
