@@ -3,6 +3,7 @@ package se.kedja.progress.intake;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -128,7 +129,12 @@ public class CaseEventProjection {
 			}
 		}
 		this.tallies.addAll(tables, changes.tallies);
-		this.exceptions.replaceAll(tables, changes.exceptions);
+		Set<String> unrecorded = new HashSet<>();
+		byParticipant.keySet()
+			.stream()
+			.filter((participantId) -> !histories.containsKey(participantId))
+			.forEach((participantId) -> unrecorded.add(participantId.toString()));
+		this.exceptions.replaceAll(tables, changes.exceptions, unrecorded);
 		if (tables == ProjectionTables.LIVE) {
 			changes.projects.forEach((projectId) -> this.publisher.publishEvent(new FiguresChanged(projectId)));
 		}

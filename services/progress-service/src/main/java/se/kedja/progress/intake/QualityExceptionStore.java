@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,9 +32,12 @@ public class QualityExceptionStore {
 
 	/**
 	 * Replaces the rows of each case in {@code replaced} with its breaches: one set-based
-	 * delete (by the participant index) and one set-based insert.
+	 * delete (by the participant index) and one set-based insert. Cases of participants
+	 * in {@code unrecorded} (none of their events stored before this transaction) have no
+	 * rows yet, so the delete leaves them out: a rebuild, whose cases are mostly new,
+	 * then seldom deletes at all.
 	 */
-	void replaceAll(ProjectionTables tables, Map<CaseKey, List<Breach>> replaced) {
+	void replaceAll(ProjectionTables tables, Map<CaseKey, List<Breach>> replaced, Set<String> unrecorded) {
 		if (replaced.isEmpty()) {
 			return;
 		}
@@ -42,17 +46,21 @@ public class QualityExceptionStore {
 		List<Breach> breaches = new ArrayList<>();
 		List<String> breachProjects = new ArrayList<>();
 		replaced.forEach((key, after) -> {
-			projects.add(key.projectId());
-			participants.add(key.participantId());
+			if (!unrecorded.contains(key.participantId())) {
+				projects.add(key.projectId());
+				participants.add(key.participantId());
+			}
 			after.forEach((breach) -> breachProjects.add(key.projectId()));
 			breaches.addAll(after);
 		});
-		this.jdbc
-			.sql("DELETE FROM " + tables.qualityException() + " e USING unnest(?::text[], ?::uuid[])"
-					+ " AS c(project_id, participant_id)"
-					+ " WHERE e.participant_id = c.participant_id AND e.project_id = c.project_id")
-			.params(projects.toArray(String[]::new), participants.toArray(String[]::new))
-			.update();
+		if (!participants.isEmpty()) {
+			this.jdbc
+				.sql("DELETE FROM " + tables.qualityException() + " e USING unnest(?::text[], ?::uuid[])"
+						+ " AS c(project_id, participant_id)"
+						+ " WHERE e.participant_id = c.participant_id AND e.project_id = c.project_id")
+				.params(projects.toArray(String[]::new), participants.toArray(String[]::new))
+				.update();
+		}
 		insert(tables, breachProjects, breaches);
 	}
 

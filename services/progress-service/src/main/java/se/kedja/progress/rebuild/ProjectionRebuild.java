@@ -49,6 +49,12 @@ public class ProjectionRebuild {
 
 	private static final Duration MAX_DATABASE_WAIT = Duration.ofSeconds(10);
 
+	/**
+	 * Records per poll, and so per transaction: each costs a few round trips and a commit
+	 * whatever its size, so a rebuild takes them larger than the live listeners do.
+	 */
+	private static final int MAX_POLL_RECORDS = 2000;
+
 	private static final List<String> TOPICS = List.of(Topics.PROJECT_EVENTS.name(), Topics.CASE_EVENTS.name());
 
 	private final KafkaProperties kafka;
@@ -115,6 +121,7 @@ public class ProjectionRebuild {
 			}
 			Progress progress = new Progress(group, startedAt, total);
 			readUntil(consumer, end, progress);
+			this.swap.analyzeShadow();
 			this.status.set(progress.status(RebuildStatus.State.SWAPPING, null));
 			List<MessageListenerContainer> live = liveContainers();
 			live.forEach(MessageListenerContainer::pause);
@@ -176,7 +183,7 @@ public class ProjectionRebuild {
 			return;
 		}
 		try {
-			onceTheDatabaseAnswers(() -> this.cases.applyAll(ProjectionTables.SHADOW, envelopes),
+			onceTheDatabaseAnswers(() -> this.swap.fill(() -> this.cases.applyAll(ProjectionTables.SHADOW, envelopes)),
 					readable.get(0).topic() + " from offset " + readable.get(0).offset());
 			progress.done += envelopes.size();
 		}
@@ -187,7 +194,7 @@ public class ProjectionRebuild {
 
 	private void applyOne(ConsumerRecord<String, byte[]> record, Progress progress) {
 		try {
-			onceTheDatabaseAnswers(() -> apply(record),
+			onceTheDatabaseAnswers(() -> this.swap.fill(() -> apply(record)),
 					record.topic() + "-" + record.partition() + "@" + record.offset());
 		}
 		catch (RuntimeException ex) {
@@ -280,7 +287,8 @@ public class ProjectionRebuild {
 		config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-		config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+		config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS);
+		config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
 		return new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), new ByteArrayDeserializer())
 			.createConsumer();
 	}
