@@ -385,8 +385,11 @@ final class Measurements {
 			FreshnessRound result = freshnessRound(rate, count);
 			figure.samples.addAll(result.latencies());
 			figure.runs.add(Stats.of(result.latencies()).p99());
-			figure.notes.add("round %d: %d of %d enrolments answered 2xx at %.0f/s achieved; figure moved by %d%s"
-				.formatted(round + 1, result.ok(), count, result.achievedRate(), result.moved(),
+			figure.notes.add(("round %d: %d enrolments scheduled, %d answered 2xx (%.0f/s achieved), %d answered "
+					+ "otherwise, %d not sent because the window had closed before a sender was free (at most %d "
+					+ "in flight); figure moved by %d%s")
+				.formatted(round + 1, count, result.ok(), result.achievedRate(), result.failed(), result.unsent(),
+						FRESHNESS_SENDERS, result.moved(),
 						result.moved() == result.ok() ? "" : " (not all seen before the wait ended)"));
 			this.out
 				.accept("  freshness round %d: p50 %.0f ms, p99 %.0f ms (%.0f/s achieved); Kafka round trip p99 %.1f ms"
@@ -408,7 +411,7 @@ final class Measurements {
 
 	static final int FRESHNESS_SENDERS = 4;
 
-	record FreshnessRound(List<Double> latencies, long ok, long moved, double achievedRate) {
+	record FreshnessRound(List<Double> latencies, long ok, long failed, long unsent, long moved, double achievedRate) {
 	}
 
 	private FreshnessRound freshnessRound(int rate, int count) throws Exception {
@@ -446,6 +449,8 @@ final class Measurements {
 		long base = seen.get(0)[1];
 		long[] okAt = new long[count];
 		AtomicLong ok = new AtomicLong();
+		AtomicLong failed = new AtomicLong();
+		AtomicLong unsent = new AtomicLong();
 		Cases commands = cases();
 		long started = System.nanoTime();
 		long interval = 1_000_000_000L / rate;
@@ -466,6 +471,7 @@ final class Measurements {
 				// a command that could not even be sent before the window closed is
 				// skipped
 				if (System.nanoTime() > windowEnd) {
+					unsent.incrementAndGet();
 					return;
 				}
 				Api.Answer answer = commands.enrol();
@@ -474,6 +480,9 @@ final class Measurements {
 					synchronized (okAt) {
 						okAt[(int) ok.getAndIncrement()] = at;
 					}
+				}
+				else {
+					failed.incrementAndGet();
 				}
 			});
 		}
@@ -506,7 +515,7 @@ final class Measurements {
 			}
 			latencies.add(Math.max(0, observed.get(cursor)[0] - answered[i]) / 1e6);
 		}
-		return new FreshnessRound(latencies, ok.get(), last(observed) - base, achieved);
+		return new FreshnessRound(latencies, ok.get(), failed.get(), unsent.get(), last(observed) - base, achieved);
 	}
 
 	private static long last(List<long[]> seen) {
@@ -688,27 +697,18 @@ final class Measurements {
 	// ---- d. dashboard
 	// -------------------------------------------------------------------
 
-	Figure dashboard() throws Exception {
-		return dashboard("dashboard", 1);
-	}
-
 	/**
-	 * The dashboard of the project with the most participants beside the query-time
+	 * The dashboard of the suite's project ({@link Cases#PROJECT}) beside the query-time
 	 * aggregate, run once every {@code aggregateEvery} reads (over a million participants
-	 * one aggregate takes seconds).
+	 * one aggregate takes seconds). A first round of reads and aggregates warms both
+	 * sides up and is not counted.
 	 */
 	Figure dashboard(String id, int aggregateEvery) throws Exception {
-		String project;
-		long participants;
-		try (Connection connection = this.database.connect();
-				Statement sql = connection.createStatement();
-				ResultSet row = sql.executeQuery(
-						"SELECT project_id, count(*) FROM progress.participant GROUP BY project_id ORDER BY 2 DESC LIMIT 1")) {
-			if (!row.next()) {
-				return Figure.notMeasured(id, "Dashboard", "no participants in progress-service", null);
-			}
-			project = row.getString(1);
-			participants = row.getLong(2);
+		String project = Cases.PROJECT;
+		long participants = this.database
+			.count("SELECT count(*) FROM progress.participant WHERE project_id = '" + project + "'");
+		if (participants == 0) {
+			return Figure.notMeasured(id, "Dashboard", "no participants in " + project + " in progress-service", null);
 		}
 		long events = this.database
 			.count("SELECT count(*) FROM progress.case_event WHERE project_id = '" + project.replace("'", "") + "'");
@@ -729,7 +729,7 @@ final class Measurements {
 				PreparedStatement aggregate = connection
 					.prepareStatement("SELECT count(DISTINCT participant_id) FILTER (WHERE type = ?), count(*), "
 							+ "count(DISTINCT participant_id) FROM progress.case_event WHERE project_id = ?")) {
-			for (int round = 0; round < this.settings.runs(); round++) {
+			for (int round = -1; round < this.settings.runs(); round++) {
 				List<Double> subject = new ArrayList<>();
 				List<Double> base = new ArrayList<>();
 				for (int i = 0; i < this.settings.readsPerRound(); i++) {
@@ -753,6 +753,9 @@ final class Measurements {
 					}
 					base.add((System.nanoTime() - t) / 1e6);
 				}
+				if (round < 0) {
+					continue;
+				}
 				figure.samples.addAll(subject);
 				figure.baselineSamples.addAll(base);
 				figure.runs.add(Stats.of(subject).p50());
@@ -760,8 +763,9 @@ final class Measurements {
 			}
 		}
 		figure.ratio = figure.baselineSampleStats().p50() / figure.sampleStats().p50();
-		figure.target = "≥ 100× faster than the query-time aggregate; p99 ≤ 50 ms (the issue's 50 ms is at 1M participants)";
-		figure.met = figure.ratio >= 100 && figure.sampleStats().p99() <= 50;
+		figure.target = "(the issue's targets are at 1M participants; this p99 is their base)";
+		figure.notes.add("a first round of " + this.settings.readsPerRound()
+				+ " reads (and their aggregates) warms both sides up and is not counted");
 		if (aggregateEvery > 1) {
 			figure.notes.add("the aggregate ran once every " + aggregateEvery + " reads of the dashboard");
 		}

@@ -587,6 +587,9 @@ final class Scale {
 	 */
 	private long fed;
 
+	/** The number of the next fed enrolment (gender and birth year follow from it). */
+	private long serial;
+
 	private double liveRate;
 
 	/**
@@ -596,10 +599,30 @@ final class Scale {
 	 * {@code participantsWanted} are in or the catch-up budget would be overrun.
 	 */
 	void feedParticipants(double budgetSeconds) throws Exception {
-		long wanted = this.sizes.participantsWanted();
 		double budget = Math.min(budgetSeconds, this.sizes.catchUpBudget().toSeconds());
+		long started = System.nanoTime();
+		long took = feed(this.sizes.participantsWanted(), budget);
+		this.fed = took;
+		this.liveRate = took / ((System.nanoTime() - started) / 1e9);
+	}
+
+	/**
+	 * Brings the project to {@code wanted} participants in progress-service with the bare
+	 * producer (none if it has as many already); how many were fed.
+	 */
+	long topUp(long wanted, double budgetSeconds) throws Exception {
+		long missing = wanted - participants();
+		return (missing > 0) ? feed(missing, budgetSeconds) : 0;
+	}
+
+	/**
+	 * Feeds up to {@code wanted} enrolments, batch by batch, each waited for in
+	 * progress-service; how many it took.
+	 */
+	private long feed(long wanted, double budget) throws Exception {
 		long before = participants();
 		long started = System.nanoTime();
+		long produced = 0;
 		LocalDate day = this.measurements.cases().day();
 		Properties props = new Properties();
 		props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers);
@@ -607,33 +630,34 @@ final class Scale {
 		props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
 		props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
 		EventJson json = new EventJson();
-		long batch = Math.max(10_000, wanted / 20);
+		long batch = Math.min(wanted, Math.max(10_000, wanted / 20));
 		try (KafkaProducer<String, EventEnvelope<?>> producer = new KafkaProducer<>(props, new StringSerializer(),
 				new EnvelopeSerializer(json))) {
-			while (this.fed < wanted) {
+			while (produced < wanted) {
 				double spent = (System.nanoTime() - started) / 1e9;
-				long next = Math.min(batch, wanted - this.fed);
-				if (this.fed > 0 && spent + next * (spent / this.fed) * 1.1 > budget) {
+				long next = Math.min(batch, wanted - produced);
+				if (produced > 0 && spent + next * (spent / produced) * 1.1 > budget) {
 					break;
 				}
 				for (long i = 0; i < next; i++) {
-					EventEnvelope<?> envelope = enrolment(day, this.fed + i);
+					EventEnvelope<?> envelope = enrolment(day, this.serial++);
 					producer.send(new ProducerRecord<>(Topics.CASE_EVENTS.name(), envelope.streamId(), envelope));
 				}
 				producer.flush();
-				this.fed += next;
+				produced += next;
 				long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos((long) Math.max(30, budget));
-				while (participants() < before + this.fed && System.nanoTime() < deadline) {
+				while (participants() < before + produced && System.nanoTime() < deadline) {
 					Thread.sleep(500);
 				}
-				this.liveRate = (participants() - before) / ((System.nanoTime() - started) / 1e9);
+				long took = participants() - before;
 				this.out.accept("  progress-service took %,d of %,d produced enrolments (%.0f events/s so far)"
-					.formatted(participants() - before, this.fed, this.liveRate));
-				if (participants() < before + this.fed) {
+					.formatted(took, produced, took / ((System.nanoTime() - started) / 1e9)));
+				if (took < produced) {
 					break;
 				}
 			}
 		}
+		return Math.min(produced, participants() - before);
 	}
 
 	private long participants() throws SQLException {
@@ -670,13 +694,13 @@ final class Scale {
 		}
 		double p99 = figure.sampleStats().p99();
 		Double smallP99 = (small != null && !small.samples.isEmpty()) ? small.sampleStats().p99() : null;
-		figure.target = "p99 ≤ 50 ms, ≤ 2× its p99 with the small project, ≥ 100× faster than the query-time aggregate";
+		figure.target = "p99 ≤ 50 ms, ≤ 2× its p99 at 1,000 participants, ≥ 100× faster than the query-time aggregate";
 		if (figure.ratio != null) {
 			figure.met = p99 <= 50 && figure.ratio >= 100 && (smallP99 == null || p99 <= 2 * smallP99);
 		}
 		if (smallP99 != null) {
-			figure.notes.add("p99 here %.1f ms vs %.1f ms in the dashboard figure above: %.2f×".formatted(p99, smallP99,
-					p99 / smallP99));
+			figure.notes.add("p99 here %.1f ms vs %.1f ms at 1,000 participants (the dashboard figure above): %.2f×"
+				.formatted(p99, smallP99, p99 / smallP99));
 		}
 		return figure;
 	}
