@@ -192,8 +192,10 @@ final class Scale {
 		}
 		long accepted = job.path("accepted").asLong();
 		figure.runs.add(lines / seconds);
-		figure.notes.add("one run (%d lines in %.1f s): %d accepted, %d rejected; the job's own figure %.0f lines/s"
-			.formatted(lines, seconds, accepted, job.path("rejected").asLong(), job.path("linesPerSecond").asDouble()));
+		figure.notes.add(
+				"one run (%d lines in %.1f s): %d accepted, %d rejected, %d already imported; the job's own figure %.0f lines/s"
+					.formatted(lines, seconds, accepted, job.path("rejected").asLong(),
+							job.path("alreadyImported").asLong(), job.path("linesPerSecond").asDouble()));
 		if (lines < 100_000) {
 			figure.notes
 				.add("the issue's 100,000 lines are imported by the full run; " + lines + " lines in this mode");
@@ -226,15 +228,20 @@ final class Scale {
 		enrol.put("isced", "ISCED_3_4");
 		enrol.put("foreignBackground", false);
 		enrol.put("consentToStatistics", true);
+		// two different follow-ups: an identical line would be answered "already
+		// imported"
 		Map<String, Object> followUp = Map.of("command", "follow-up", "participant", ref, "heldOn", day.toString(),
 				"progress", List.of(Map.of("goalKey", "g1", "level", "STARTED")), "accessibilityReviewed", true,
 				"ownAssessment", "BETTER");
+		Map<String, Object> secondFollowUp = Map.of("command", "follow-up", "participant", ref, "heldOn",
+				day.toString(), "progress", List.of(Map.of("goalKey", "g1", "level", "HALFWAY")),
+				"accessibilityReviewed", true, "ownAssessment", "UNCHANGED");
 		return List.of(enrol,
 				Map.of("command", "plan", "participant", ref, "agreedOn", day.toString(), "goals",
 						List.of(Map.of("key", "g1", "area", "WORK")), "plannedActivities", List.of(),
 						"accessibilityNeeds", List.of()),
-				followUp, followUp, Map.of("command", "exit", "participant", ref, "exitedOn", day.toString(), "reason",
-						"PLAN_COMPLETED", "outcome", "EMPLOYMENT"));
+				followUp, secondFollowUp, Map.of("command", "exit", "participant", ref, "exitedOn", day.toString(),
+						"reason", "PLAN_COMPLETED", "outcome", "EMPLOYMENT"));
 	}
 
 	// ---- append cost as the store grows
