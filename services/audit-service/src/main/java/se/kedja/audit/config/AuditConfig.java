@@ -7,7 +7,6 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -27,14 +26,6 @@ class AuditConfig implements WebMvcConfigurer {
 	@Bean
 	EventJson eventJson() {
 		return new EventJson();
-	}
-
-	// the security filter chain's observations (a timer around each of its filters, the
-	// token's authentication and the authorisation) were a tenth of a case read's CPU;
-	// the request as a whole is still observed (http.server.requests)
-	@Bean
-	SecurityObservationSettings securityObservationSettings() {
-		return SecurityObservationSettings.noObservations();
 	}
 
 	@Override

@@ -20,7 +20,8 @@ class MaskingTurboFilter extends TurboFilter {
 
 	@Override
 	public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
-		if (RELOGGING.get() || format == null || !logger.isEnabledFor(level)) {
+		// cheapest first: every isDebugEnabled() comes here with no format
+		if (format == null || !logger.isEnabledFor(level) || RELOGGING.get()) {
 			return FilterReply.NEUTRAL;
 		}
 		String message = MessageFormatter.basicArrayFormat(format, params);
