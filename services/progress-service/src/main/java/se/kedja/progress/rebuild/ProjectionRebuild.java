@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -16,6 +19,7 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -29,10 +33,15 @@ import se.kedja.events.EventEnvelope;
 import se.kedja.events.Topics;
 import se.kedja.events.cases.CaseEvent;
 import se.kedja.events.json.EventJson;
+import se.kedja.progress.goals.Goal;
+import se.kedja.progress.goals.TallyKey;
+import se.kedja.progress.intake.BulkProjection;
+import se.kedja.progress.intake.CaseReplay;
 import se.kedja.progress.intake.CaseEventListener;
 import se.kedja.progress.intake.CaseEventProjection;
 import se.kedja.progress.intake.ProjectEventProjection;
 import se.kedja.progress.intake.ProjectionTables;
+import se.kedja.progress.rebuild.Arrivals.Arrival;
 import se.kedja.support.outage.DatabaseFailures;
 import se.kedja.support.problem.ProblemException;
 
@@ -41,6 +50,13 @@ import se.kedja.support.problem.ProblemException;
  * both topics from the beginning into the shadow tables; once it has caught up, the live
  * listeners pause, the rebuild reads the last few events, the tables swap names in one
  * transaction, and the live listeners resume (their redelivered events are deduped).
+ * <p>
+ * What the topics held when it started is read in bulk: project definitions are applied
+ * as they come, case events are only appended, unparsed, to {@link Arrivals}; then each
+ * case is folded once from its arrivals ({@code CaseReplay}: the same dedupe, folds and
+ * rows as event-by-event intake with the definitions already in force) and written with
+ * COPY, its counters summed in memory and written at the end. What arrived meanwhile, and
+ * the tail once the live listeners pause, go through the projections event by event.
  */
 @Service
 public class ProjectionRebuild {
@@ -53,7 +69,10 @@ public class ProjectionRebuild {
 	 * Records per poll, and so per transaction: each costs a few round trips and a commit
 	 * whatever its size, so a rebuild takes them larger than the live listeners do.
 	 */
-	private static final int MAX_POLL_RECORDS = 2000;
+	private static final int MAX_POLL_RECORDS = 5000;
+
+	/** Case events folded and written per transaction of the bulk fold. */
+	private static final int FOLD_CHUNK = 10_000;
 
 	private static final List<String> TOPICS = List.of(Topics.PROJECT_EVENTS.name(), Topics.CASE_EVENTS.name());
 
@@ -67,6 +86,10 @@ public class ProjectionRebuild {
 
 	private final TableSwap swap;
 
+	private final Arrivals arrivals;
+
+	private final BulkProjection bulk;
+
 	private final KafkaListenerEndpointRegistry listeners;
 
 	private final Clock clock;
@@ -74,12 +97,15 @@ public class ProjectionRebuild {
 	private final AtomicReference<RebuildStatus> status = new AtomicReference<>(RebuildStatus.IDLE);
 
 	ProjectionRebuild(KafkaProperties kafka, EventJson json, CaseEventProjection cases, ProjectEventProjection projects,
-			TableSwap swap, KafkaListenerEndpointRegistry listeners, Clock clock) {
+			TableSwap swap, Arrivals arrivals, BulkProjection bulk, KafkaListenerEndpointRegistry listeners,
+			Clock clock) {
 		this.kafka = kafka;
 		this.json = json;
 		this.cases = cases;
 		this.projects = projects;
 		this.swap = swap;
+		this.arrivals = arrivals;
+		this.bulk = bulk;
 		this.listeners = listeners;
 		this.clock = clock;
 	}
@@ -96,6 +122,7 @@ public class ProjectionRebuild {
 		Instant startedAt = this.clock.instant();
 		String group = "progress-service-rebuild-" + startedAt.toEpochMilli();
 		this.swap.clearShadow();
+		this.arrivals.clear();
 		RebuildStatus started = new RebuildStatus(RebuildStatus.State.RUNNING, group, startedAt, null, 0, 0, 0, null, 0,
 				null);
 		this.status.set(started);
@@ -120,7 +147,9 @@ public class ProjectionRebuild {
 				total += end.get(partition) - begin.get(partition);
 			}
 			Progress progress = new Progress(group, startedAt, total);
-			readUntil(consumer, end, progress);
+			readInBulk(consumer, end, progress);
+			foldArrivals(progress);
+			readUntil(consumer, consumer.endOffsets(partitions), progress);
 			this.swap.analyzeShadow();
 			this.status.set(progress.status(RebuildStatus.State.SWAPPING, null));
 			List<MessageListenerContainer> live = liveContainers();
@@ -134,7 +163,7 @@ public class ProjectionRebuild {
 				live.forEach(MessageListenerContainer::resume);
 			}
 			this.status.set(progress.status(RebuildStatus.State.SWAPPED, null));
-			log.info("Rebuild {} swapped in after {} events", group, progress.done);
+			log.info("Rebuild {} swapped in after {} events", group, progress.done());
 		}
 		catch (RuntimeException ex) {
 			log.error("Rebuild {} failed", group, ex);
@@ -143,6 +172,285 @@ public class ProjectionRebuild {
 					failed.eventsDone(), failed.eventsTotal(), failed.eventsPerSecond(), null, failed.eventsSkipped(),
 					ex.getMessage()));
 		}
+	}
+
+	/**
+	 * Reads up to {@code end}: project events applied as they come (no case is in the
+	 * shadow tables yet, so each only keeps its definition), case events appended to the
+	 * arrivals, one COPY per poll. A record's case is its key, as the publisher keys
+	 * them; the value is read only when the key is not a participant id.
+	 */
+	private void readInBulk(Consumer<String, byte[]> consumer, Map<TopicPartition, Long> end, Progress progress) {
+		long arrival = 0;
+		while (end.entrySet().stream().anyMatch((e) -> consumer.position(e.getKey()) < e.getValue())) {
+			List<Arrival> polled = new ArrayList<>();
+			for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+				if (record.topic().equals(Topics.PROJECT_EVENTS.name())) {
+					applyOne(record, progress);
+					continue;
+				}
+				UUID participantId = participantOf(record);
+				if (participantId == null) {
+					skip(record, progress);
+					progress.read++;
+					progress.folded++;
+					continue;
+				}
+				polled.add(new Arrival(arrival++, participantId, record.value()));
+			}
+			if (!polled.isEmpty()) {
+				onceTheDatabaseAnswers(() -> this.swap.fill(() -> this.arrivals.append(polled)),
+						"arrivals from " + polled.get(0).arrival());
+				progress.read += polled.size();
+			}
+			this.status.set(progress.status(RebuildStatus.State.RUNNING, null));
+		}
+	}
+
+	private @Nullable UUID participantOf(ConsumerRecord<String, byte[]> record) {
+		if (record.value() == null) {
+			return null;
+		}
+		if (record.key() != null) {
+			try {
+				return UUID.fromString(record.key());
+			}
+			catch (IllegalArgumentException ex) {
+				// not keyed by its case: read below
+			}
+		}
+		try {
+			return this.json.readCase(record.value()).payload().participantId().value();
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * Folds each case once from its arrivals and writes a chunk of cases per transaction.
+	 * A database outage is waited out and the fold goes on after the last chunk written;
+	 * a chunk the database refuses for another reason is applied event by event instead,
+	 * as is a case whose replay fails and an event that names another case than its key.
+	 */
+	private void foldArrivals(Progress progress) {
+		Function<String, List<Goal>> goals = this.bulk.goalsInForce(ProjectionTables.SHADOW);
+		Fold fold = new Fold(goals, progress);
+		onceTheDatabaseAnswers(() -> {
+			fold.restart();
+			this.arrivals.forEach(fold.written, fold::accept);
+			fold.finish();
+		}, "the bulk fold");
+		onceTheDatabaseAnswers(() -> this.swap.fill(() -> {
+			// written once: the arrivals go in the same transaction
+			if (this.arrivals.any()) {
+				this.bulk.addTallies(ProjectionTables.SHADOW, fold.tallies);
+				this.arrivals.clear();
+			}
+		}), "the counters");
+		if (!fold.strays.isEmpty()) {
+			applyEnvelopes(fold.strays, progress);
+		}
+	}
+
+	/** The bulk fold's state: the chunk under way, and what is written. */
+	private final class Fold {
+
+		private final Function<String, List<Goal>> goals;
+
+		private final Progress progress;
+
+		final Map<String, Map<TallyKey, Long>> tallies = new TreeMap<>();
+
+		final List<EventEnvelope<CaseEvent>> strays = new ArrayList<>();
+
+		@Nullable UUID written;
+
+		private final List<CaseReplay> chunk = new ArrayList<>();
+
+		private final Map<UUID, List<EventEnvelope<CaseEvent>>> delivered = new HashMap<>();
+
+		private final List<UUID> failed = new ArrayList<>();
+
+		private @Nullable CaseReplay replay;
+
+		private @Nullable UUID lastSeen;
+
+		private long rows;
+
+		private long unreadable;
+
+		private long skipped;
+
+		Fold(Function<String, List<Goal>> goals, Progress progress) {
+			this.goals = goals;
+			this.progress = progress;
+		}
+
+		void restart() {
+			this.chunk.clear();
+			this.delivered.clear();
+			this.failed.clear();
+			this.replay = null;
+			this.lastSeen = null;
+			this.rows = 0;
+			this.unreadable = 0;
+			this.skipped = 0;
+		}
+
+		void accept(Arrival arrival) {
+			if (this.replay == null || !this.replay.participantId().equals(arrival.participantId())) {
+				endCase();
+				if (this.rows >= FOLD_CHUNK) {
+					write();
+				}
+				this.replay = ProjectionRebuild.this.bulk.replay(arrival.participantId(), this.goals);
+			}
+			this.rows++;
+			this.lastSeen = arrival.participantId();
+			EventEnvelope<CaseEvent> envelope;
+			try {
+				envelope = ProjectionRebuild.this.json.readCase(arrival.envelope());
+			}
+			catch (RuntimeException ex) {
+				this.unreadable++;
+				log.debug("Rebuild skips arrival {}: not a case event", arrival.arrival());
+				return;
+			}
+			if (!envelope.payload().participantId().value().equals(arrival.participantId())) {
+				this.strays.add(envelope);
+				this.rows--;
+				return;
+			}
+			this.delivered.computeIfAbsent(arrival.participantId(), (id) -> new ArrayList<>()).add(envelope);
+			if (this.failed.contains(arrival.participantId())) {
+				return;
+			}
+			try {
+				if (!this.replay.deliver(envelope)) {
+					this.skipped++;
+				}
+			}
+			catch (RuntimeException ex) {
+				log.warn("Rebuild replays {} event by event: {}", arrival.participantId(), ex.getMessage());
+				this.failed.add(arrival.participantId());
+			}
+		}
+
+		void finish() {
+			endCase();
+			write();
+		}
+
+		private void endCase() {
+			if (this.replay == null) {
+				return;
+			}
+			UUID participantId = this.replay.participantId();
+			if (!this.failed.contains(participantId)) {
+				try {
+					this.replay.finish();
+					this.chunk.add(this.replay);
+				}
+				catch (RuntimeException ex) {
+					log.warn("Rebuild replays {} event by event: {}", participantId, ex.getMessage());
+					this.failed.add(participantId);
+				}
+			}
+			this.replay = null;
+		}
+
+		private void write() {
+			UUID last = this.lastSeen;
+			if (last == null) {
+				return;
+			}
+			long skippedHere = this.unreadable;
+			try {
+				onceTheDatabaseAnswers(
+						() -> ProjectionRebuild.this.swap
+							.fill(() -> ProjectionRebuild.this.bulk.write(ProjectionTables.SHADOW, this.chunk)),
+						"the bulk fold up to " + last);
+				skippedHere += this.skipped;
+				mergeTallies();
+			}
+			catch (RuntimeException ex) {
+				if (DatabaseFailures.transientFailure(ex)) {
+					throw ex;
+				}
+				if (ProjectionRebuild.this.bulk.written(ProjectionTables.SHADOW, this.chunk)) {
+					// a commit whose answer was lost, then tried again
+					skippedHere += this.skipped;
+					mergeTallies();
+				}
+				else {
+					log.warn("Rebuild applies {} cases event by event: {}", this.chunk.size(), ex.getMessage());
+					for (CaseReplay replay : this.chunk) {
+						skippedHere += eventByEvent(this.delivered.get(replay.participantId()));
+					}
+				}
+			}
+			for (UUID participantId : this.failed) {
+				skippedHere += eventByEvent(this.delivered.get(participantId));
+			}
+			this.written = last;
+			this.progress.folded += this.rows;
+			this.progress.skipped += skippedHere;
+			ProjectionRebuild.this.status.set(this.progress.status(RebuildStatus.State.RUNNING, null));
+			restart();
+		}
+
+		private void mergeTallies() {
+			for (CaseReplay replay : this.chunk) {
+				replay.tallies()
+					.forEach((projectId, sums) -> sums
+						.forEach((key, value) -> this.tallies.computeIfAbsent(projectId, (id) -> new HashMap<>())
+							.merge(key, value, Long::sum)));
+			}
+		}
+
+		/** The events of one case through the projection, one transaction each. */
+		private long eventByEvent(@Nullable List<EventEnvelope<CaseEvent>> envelopes) {
+			long skippedHere = 0;
+			for (EventEnvelope<CaseEvent> envelope : (envelopes != null) ? envelopes
+					: List.<EventEnvelope<CaseEvent>>of()) {
+				try {
+					onceTheDatabaseAnswers(
+							() -> ProjectionRebuild.this.swap
+								.fill(() -> ProjectionRebuild.this.cases.apply(ProjectionTables.SHADOW, envelope)),
+							"event " + envelope.eventId().value());
+				}
+				catch (RuntimeException ex) {
+					if (DatabaseFailures.transientFailure(ex)) {
+						throw ex;
+					}
+					skippedHere++;
+				}
+			}
+			return skippedHere;
+		}
+
+	}
+
+	/** Events read (not records), through the projection: the batch, else one by one. */
+	private void applyEnvelopes(List<EventEnvelope<CaseEvent>> envelopes, Progress progress) {
+		try {
+			onceTheDatabaseAnswers(() -> this.swap.fill(() -> this.cases.applyAll(ProjectionTables.SHADOW, envelopes)),
+					"events named by another case's key");
+		}
+		catch (RuntimeException ex) {
+			for (EventEnvelope<CaseEvent> envelope : envelopes) {
+				try {
+					onceTheDatabaseAnswers(
+							() -> this.swap.fill(() -> this.cases.apply(ProjectionTables.SHADOW, envelope)),
+							"event " + envelope.eventId().value());
+				}
+				catch (RuntimeException failure) {
+					progress.skipped++;
+				}
+			}
+		}
+		progress.folded += envelopes.size();
 	}
 
 	private void readUntil(Consumer<String, byte[]> consumer, Map<TopicPartition, Long> end, Progress progress) {
@@ -177,6 +485,7 @@ public class ProjectionRebuild {
 			}
 			catch (RuntimeException ex) {
 				skip(record, progress);
+				progress.applied++;
 			}
 		}
 		if (envelopes.isEmpty()) {
@@ -185,7 +494,7 @@ public class ProjectionRebuild {
 		try {
 			onceTheDatabaseAnswers(() -> this.swap.fill(() -> this.cases.applyAll(ProjectionTables.SHADOW, envelopes)),
 					readable.get(0).topic() + " from offset " + readable.get(0).offset());
-			progress.done += envelopes.size();
+			progress.applied += envelopes.size();
 		}
 		catch (RuntimeException ex) {
 			readable.forEach((record) -> applyOne(record, progress));
@@ -199,14 +508,14 @@ public class ProjectionRebuild {
 		}
 		catch (RuntimeException ex) {
 			skip(record, progress);
+			progress.applied++;
 			return;
 		}
-		progress.done++;
+		progress.applied++;
 	}
 
 	private static void skip(ConsumerRecord<String, byte[]> record, Progress progress) {
 		progress.skipped++;
-		progress.done++;
 		log.debug("Rebuild skips {}-{}@{}: already a dead letter", record.topic(), record.partition(), record.offset());
 	}
 
@@ -293,7 +602,10 @@ public class ProjectionRebuild {
 			.createConsumer();
 	}
 
-	/** Counts what the rebuild has read, for the status. */
+	/**
+	 * Counts what the rebuild has done, for the status: an event read in bulk is half
+	 * done once appended and done once folded; an event applied one by one is done.
+	 */
 	private final class Progress {
 
 		private final String group;
@@ -302,7 +614,11 @@ public class ProjectionRebuild {
 
 		private final long total;
 
-		long done;
+		long read;
+
+		long folded;
+
+		long applied;
 
 		long skipped;
 
@@ -312,14 +628,19 @@ public class ProjectionRebuild {
 			this.total = total;
 		}
 
+		long done() {
+			return (this.read + this.folded) / 2 + this.applied;
+		}
+
 		RebuildStatus status(RebuildStatus.State state, Instant finishedAt) {
 			Instant now = ProjectionRebuild.this.clock.instant();
 			double seconds = Math.max(0.001, Duration.between(this.startedAt, now).toMillis() / 1000.0);
-			double rate = this.done / seconds;
-			Double left = (rate > 0) ? Math.max(0, this.total - this.done) / rate : null;
+			long done = done();
+			double rate = done / seconds;
+			Double left = (rate > 0) ? Math.max(0, this.total - done) / rate : null;
 			Instant finished = (state == RebuildStatus.State.SWAPPED) ? now : finishedAt;
-			return new RebuildStatus(state, this.group, this.startedAt, finished, this.done,
-					Math.max(this.total, this.done), Math.round(rate * 10) / 10.0, left, this.skipped, null);
+			return new RebuildStatus(state, this.group, this.startedAt, finished, done, Math.max(this.total, done),
+					Math.round(rate * 10) / 10.0, left, this.skipped, null);
 		}
 
 	}
