@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -25,6 +26,10 @@ public final class BinaryCopy {
 
 	/** 2000-01-01, PostgreSQL's epoch, in days and seconds since 1970-01-01. */
 	private static final long PG_EPOCH_DAY = 10_957;
+
+	private static final int TEXT_OID = 25;
+
+	private static final int JSONB_VERSION = 1;
 
 	private static final long PG_EPOCH_SECOND = PG_EPOCH_DAY * 86_400;
 
@@ -82,7 +87,51 @@ public final class BinaryCopy {
 		return this;
 	}
 
-	public BinaryCopy date(LocalDate value) {
+	public BinaryCopy bool(boolean value) {
+		write(() -> {
+			this.out.writeInt(1);
+			this.out.writeByte(value ? 1 : 0);
+		});
+		return this;
+	}
+
+	/** A one-dimensional text[] of non-null elements. */
+	public BinaryCopy textArray(List<String> values) {
+		ByteArrayOutputStream array = new ByteArrayOutputStream();
+		DataOutputStream elements = new DataOutputStream(array);
+		write(() -> {
+			// an empty array has no dimension
+			elements.writeInt(values.isEmpty() ? 0 : 1);
+			elements.writeInt(0);
+			elements.writeInt(TEXT_OID);
+			if (values.isEmpty()) {
+				return;
+			}
+			elements.writeInt(values.size());
+			elements.writeInt(1);
+			for (String value : values) {
+				byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+				elements.writeInt(bytes.length);
+				elements.write(bytes);
+			}
+		});
+		return bytea(array.toByteArray());
+	}
+
+	/** A jsonb value from its JSON text. */
+	public BinaryCopy jsonb(byte[] json) {
+		write(() -> {
+			this.out.writeInt(json.length + 1);
+			this.out.writeByte(JSONB_VERSION);
+			this.out.write(json);
+		});
+		return this;
+	}
+
+	public BinaryCopy date(@Nullable LocalDate value) {
+		if (value == null) {
+			return bytea(null);
+		}
 		write(() -> {
 			this.out.writeInt(4);
 			this.out.writeInt(Math.toIntExact(value.toEpochDay() - PG_EPOCH_DAY));

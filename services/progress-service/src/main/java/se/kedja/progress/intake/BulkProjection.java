@@ -3,11 +3,9 @@ package se.kedja.progress.intake;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -84,7 +82,6 @@ public class BulkProjection {
 		BinaryCopy processed = new BinaryCopy();
 		List<ParticipantStore.Saved> saved = new ArrayList<>();
 		Map<QualityExceptionStore.CaseKey, List<Breach>> rows = new LinkedHashMap<>();
-		Set<String> unrecorded = new HashSet<>();
 		for (CaseReplay replay : replays) {
 			for (CaseReplay.Kept kept : replay.kept()) {
 				UUID eventId = kept.envelope().eventId().value();
@@ -105,7 +102,6 @@ public class BulkProjection {
 				saved.add(row);
 			}
 			String participantId = replay.participantId().toString();
-			unrecorded.add(participantId);
 			replay.exceptions()
 				.forEach((projectId, breaches) -> rows.put(new QualityExceptionStore.CaseKey(projectId, participantId),
 						breaches));
@@ -114,12 +110,12 @@ public class BulkProjection {
 		try {
 			processed.into(connection, tables.processedEvent(), "event_id");
 			events.into(connection, tables.caseEvent(), CASE_EVENT_COLUMNS);
+			this.participants.copyAll(connection, tables, saved);
+			this.exceptions.copyAll(connection, tables, rows);
 		}
 		finally {
 			DataSourceUtils.releaseConnection(connection, this.dataSource);
 		}
-		this.participants.saveAll(tables, saved);
-		this.exceptions.replaceAll(tables, rows, unrecorded);
 	}
 
 	/**

@@ -5,10 +5,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -72,7 +78,7 @@ public class ProjectionRebuild {
 	private static final int MAX_POLL_RECORDS = 5000;
 
 	/** Case events folded and written per transaction of the bulk fold. */
-	private static final int FOLD_CHUNK = 10_000;
+	private static final int FOLD_CHUNK = 5_000;
 
 	private static final List<String> TOPICS = List.of(Topics.PROJECT_EVENTS.name(), Topics.CASE_EVENTS.name());
 
@@ -122,6 +128,7 @@ public class ProjectionRebuild {
 		Instant startedAt = this.clock.instant();
 		String group = "progress-service-rebuild-" + startedAt.toEpochMilli();
 		this.swap.clearShadow();
+		this.swap.restoreShadowIndexes();
 		this.arrivals.clear();
 		RebuildStatus started = new RebuildStatus(RebuildStatus.State.RUNNING, group, startedAt, null, 0, 0, 0, null, 0,
 				null);
@@ -147,14 +154,19 @@ public class ProjectionRebuild {
 				total += end.get(partition) - begin.get(partition);
 			}
 			Progress progress = new Progress(group, startedAt, total);
+			long read = System.nanoTime();
 			readInBulk(consumer, end, progress);
+			long folded = System.nanoTime();
 			foldArrivals(progress);
+			log.info("Rebuild {} read {} case events in bulk in {} ms, folded them in {} ms", group, progress.read,
+					(folded - read) / 1_000_000, (System.nanoTime() - folded) / 1_000_000);
 			readUntil(consumer, consumer.endOffsets(partitions), progress);
-			this.swap.analyzeShadow();
 			this.status.set(progress.status(RebuildStatus.State.SWAPPING, null));
 			List<MessageListenerContainer> live = liveContainers();
 			live.forEach(MessageListenerContainer::pause);
 			try {
+				// while the listeners finish their polls
+				this.swap.analyzeShadow();
 				awaitPaused(live);
 				readUntil(consumer, consumer.endOffsets(partitions), progress);
 				this.swap.swap();
@@ -236,11 +248,22 @@ public class ProjectionRebuild {
 	private void foldArrivals(Progress progress) {
 		Function<String, List<Goal>> goals = this.bulk.goalsInForce(ProjectionTables.SHADOW);
 		Fold fold = new Fold(goals, progress);
-		onceTheDatabaseAnswers(() -> {
-			fold.restart();
-			this.arrivals.forEach(fold.written, fold::accept);
-			fold.finish();
-		}, "the bulk fold");
+		List<String> indexes = new ArrayList<>();
+		onceTheDatabaseAnswers(() -> indexes.addAll(this.swap.dropSecondaryIndexes()), "the shadow indexes");
+		try {
+			onceTheDatabaseAnswers(() -> {
+				fold.restart();
+				this.arrivals.forEach(fold.written, fold::accept);
+				fold.finish();
+			}, "the bulk fold");
+		}
+		finally {
+			fold.close();
+			onceTheDatabaseAnswers(() -> {
+				this.swap.createIndexes(indexes);
+				this.swap.restoreShadowIndexes();
+			}, "the shadow indexes");
+		}
 		onceTheDatabaseAnswers(() -> this.swap.fill(() -> {
 			// written once: the arrivals go in the same transaction
 			if (this.arrivals.any()) {
@@ -254,92 +277,95 @@ public class ProjectionRebuild {
 	}
 
 	/** The bulk fold's state: the chunk under way, and what is written. */
+	/**
+	 * The bulk fold's state. Cases are folded here and written on a thread of their own,
+	 * a chunk at a time in their order: the database writes one chunk while the next is
+	 * folded.
+	 */
 	private final class Fold {
 
 		private final Function<String, List<Goal>> goals;
 
 		private final Progress progress;
 
+		private final ExecutorService writer = Executors
+			.newSingleThreadExecutor(Thread.ofPlatform().name("projection-rebuild-writer").daemon().factory());
+
+		/** Summed counters of the chunks written; the writer's alone. */
 		final Map<String, Map<TallyKey, Long>> tallies = new TreeMap<>();
 
 		final List<EventEnvelope<CaseEvent>> strays = new ArrayList<>();
 
-		@Nullable UUID written;
+		/** The last participant whose chunk is written. */
+		volatile @Nullable UUID written;
 
-		private final List<CaseReplay> chunk = new ArrayList<>();
+		private @Nullable Future<?> writing;
 
-		private final Map<UUID, List<EventEnvelope<CaseEvent>>> delivered = new HashMap<>();
-
-		private final List<UUID> failed = new ArrayList<>();
+		private Chunk chunk = new Chunk();
 
 		private @Nullable CaseReplay replay;
-
-		private @Nullable UUID lastSeen;
-
-		private long rows;
-
-		private long unreadable;
-
-		private long skipped;
 
 		Fold(Function<String, List<Goal>> goals, Progress progress) {
 			this.goals = goals;
 			this.progress = progress;
 		}
 
+		/** Waits for the chunk being written, and starts again after it. */
 		void restart() {
-			this.chunk.clear();
-			this.delivered.clear();
-			this.failed.clear();
+			awaitWriting();
+			this.chunk = new Chunk();
 			this.replay = null;
-			this.lastSeen = null;
-			this.rows = 0;
-			this.unreadable = 0;
-			this.skipped = 0;
 		}
 
 		void accept(Arrival arrival) {
 			if (this.replay == null || !this.replay.participantId().equals(arrival.participantId())) {
 				endCase();
-				if (this.rows >= FOLD_CHUNK) {
+				if (this.chunk.rows >= FOLD_CHUNK) {
 					write();
 				}
 				this.replay = ProjectionRebuild.this.bulk.replay(arrival.participantId(), this.goals);
 			}
-			this.rows++;
-			this.lastSeen = arrival.participantId();
+			Chunk chunk = this.chunk;
+			chunk.rows++;
+			chunk.last = arrival.participantId();
 			EventEnvelope<CaseEvent> envelope;
 			try {
 				envelope = ProjectionRebuild.this.json.readCase(arrival.envelope());
 			}
 			catch (RuntimeException ex) {
-				this.unreadable++;
+				chunk.unreadable++;
 				log.debug("Rebuild skips arrival {}: not a case event", arrival.arrival());
 				return;
 			}
 			if (!envelope.payload().participantId().value().equals(arrival.participantId())) {
 				this.strays.add(envelope);
-				this.rows--;
+				chunk.rows--;
 				return;
 			}
-			this.delivered.computeIfAbsent(arrival.participantId(), (id) -> new ArrayList<>()).add(envelope);
-			if (this.failed.contains(arrival.participantId())) {
+			chunk.delivered.computeIfAbsent(arrival.participantId(), (id) -> new ArrayList<>()).add(envelope);
+			if (chunk.failed.contains(arrival.participantId())) {
 				return;
 			}
 			try {
 				if (!this.replay.deliver(envelope)) {
-					this.skipped++;
+					chunk.skipped++;
 				}
 			}
 			catch (RuntimeException ex) {
 				log.warn("Rebuild replays {} event by event: {}", arrival.participantId(), ex.getMessage());
-				this.failed.add(arrival.participantId());
+				chunk.failed.add(arrival.participantId());
 			}
 		}
 
+		/** Writes the last chunk and waits until every chunk is written. */
 		void finish() {
 			endCase();
 			write();
+			awaitWriting();
+		}
+
+		void close() {
+			this.writer.shutdownNow();
 		}
 
 		private void endCase() {
@@ -347,61 +373,89 @@ public class ProjectionRebuild {
 				return;
 			}
 			UUID participantId = this.replay.participantId();
-			if (!this.failed.contains(participantId)) {
+			if (!this.chunk.failed.contains(participantId)) {
 				try {
 					this.replay.finish();
-					this.chunk.add(this.replay);
+					this.chunk.replays.add(this.replay);
 				}
 				catch (RuntimeException ex) {
 					log.warn("Rebuild replays {} event by event: {}", participantId, ex.getMessage());
-					this.failed.add(participantId);
+					this.chunk.failed.add(participantId);
 				}
 			}
 			this.replay = null;
 		}
 
 		private void write() {
-			UUID last = this.lastSeen;
-			if (last == null) {
+			Chunk full = this.chunk;
+			this.chunk = new Chunk();
+			if (full.last == null) {
 				return;
 			}
-			long skippedHere = this.unreadable;
+			awaitWriting();
+			this.writing = this.writer.submit(() -> write(full));
+		}
+
+		private void awaitWriting() {
+			Future<?> pending = this.writing;
+			this.writing = null;
+			if (pending == null) {
+				return;
+			}
+			try {
+				pending.get();
+			}
+			catch (ExecutionException ex) {
+				throw (ex.getCause() instanceof RuntimeException failure) ? failure
+						: new IllegalStateException(ex.getCause());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Rebuild interrupted while writing", ex);
+			}
+		}
+
+		/**
+		 * On the writer: the chunk's cases in one transaction; if the database refuses it
+		 * for another reason than an outage, case by case through the projection.
+		 */
+		private void write(Chunk chunk) {
+			long skipped = chunk.unreadable;
 			try {
 				onceTheDatabaseAnswers(
 						() -> ProjectionRebuild.this.swap
-							.fill(() -> ProjectionRebuild.this.bulk.write(ProjectionTables.SHADOW, this.chunk)),
-						"the bulk fold up to " + last);
-				skippedHere += this.skipped;
-				mergeTallies();
+							.fill(() -> ProjectionRebuild.this.bulk.write(ProjectionTables.SHADOW, chunk.replays)),
+						"the bulk fold up to " + chunk.last);
+				skipped += chunk.skipped;
+				mergeTallies(chunk);
 			}
 			catch (RuntimeException ex) {
 				if (DatabaseFailures.transientFailure(ex)) {
 					throw ex;
 				}
-				if (ProjectionRebuild.this.bulk.written(ProjectionTables.SHADOW, this.chunk)) {
+				if (ProjectionRebuild.this.bulk.written(ProjectionTables.SHADOW, chunk.replays)) {
 					// a commit whose answer was lost, then tried again
-					skippedHere += this.skipped;
-					mergeTallies();
+					skipped += chunk.skipped;
+					mergeTallies(chunk);
 				}
 				else {
-					log.warn("Rebuild applies {} cases event by event: {}", this.chunk.size(), ex.getMessage());
-					for (CaseReplay replay : this.chunk) {
-						skippedHere += eventByEvent(this.delivered.get(replay.participantId()));
+					log.warn("Rebuild applies {} cases event by event: {}", chunk.replays.size(), ex.getMessage());
+					for (CaseReplay replay : chunk.replays) {
+						skipped += eventByEvent(chunk.delivered.get(replay.participantId()));
 					}
 				}
 			}
-			for (UUID participantId : this.failed) {
-				skippedHere += eventByEvent(this.delivered.get(participantId));
+			for (UUID participantId : chunk.failed) {
+				skipped += eventByEvent(chunk.delivered.get(participantId));
 			}
-			this.written = last;
-			this.progress.folded += this.rows;
-			this.progress.skipped += skippedHere;
+			this.written = chunk.last;
+			this.progress.folded += chunk.rows;
+			this.progress.skipped += skipped;
 			ProjectionRebuild.this.status.set(this.progress.status(RebuildStatus.State.RUNNING, null));
-			restart();
 		}
 
-		private void mergeTallies() {
-			for (CaseReplay replay : this.chunk) {
+		private void mergeTallies(Chunk chunk) {
+			for (CaseReplay replay : chunk.replays) {
 				replay.tallies()
 					.forEach((projectId, sums) -> sums
 						.forEach((key, value) -> this.tallies.computeIfAbsent(projectId, (id) -> new HashMap<>())
@@ -411,7 +465,7 @@ public class ProjectionRebuild {
 
 		/** The events of one case through the projection, one transaction each. */
 		private long eventByEvent(@Nullable List<EventEnvelope<CaseEvent>> envelopes) {
-			long skippedHere = 0;
+			long skipped = 0;
 			for (EventEnvelope<CaseEvent> envelope : (envelopes != null) ? envelopes
 					: List.<EventEnvelope<CaseEvent>>of()) {
 				try {
@@ -424,11 +478,33 @@ public class ProjectionRebuild {
 					if (DatabaseFailures.transientFailure(ex)) {
 						throw ex;
 					}
-					skippedHere++;
+					skipped++;
 				}
 			}
-			return skippedHere;
+			return skipped;
 		}
+
+	}
+
+	/**
+	 * Cases folded and not yet written: every event read of each (for the projection, if
+	 * the chunk must go event by event), and the cases whose replay failed.
+	 */
+	private static final class Chunk {
+
+		final List<CaseReplay> replays = new ArrayList<>();
+
+		final Map<UUID, List<EventEnvelope<CaseEvent>>> delivered = new HashMap<>();
+
+		final Set<UUID> failed = new HashSet<>();
+
+		@Nullable UUID last;
+
+		long rows;
+
+		long unreadable;
+
+		long skipped;
 
 	}
 
