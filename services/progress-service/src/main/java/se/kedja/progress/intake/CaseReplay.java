@@ -132,9 +132,14 @@ public final class CaseReplay {
 	}
 
 	private void count(Participant participant) {
-		Map<TallyKey, Long> sums = this.tallies.computeIfAbsent(participant.projectId(), (id) -> new HashMap<>());
-		Contributions.of(this.goals.apply(participant.projectId()), participant)
-			.forEach((key, value) -> sums.merge(key, value, Long::sum));
+		this.tallies.merge(participant.projectId(),
+				Contributions.of(this.goals.apply(participant.projectId()), participant), CaseReplay::sum);
+	}
+
+	private static Map<TallyKey, Long> sum(Map<TallyKey, Long> a, Map<TallyKey, Long> b) {
+		Map<TallyKey, Long> sums = new HashMap<>(a);
+		b.forEach((key, value) -> sums.merge(key, value, Long::sum));
+		return sums;
 	}
 
 	/** What the participant adds to each project's counters. */

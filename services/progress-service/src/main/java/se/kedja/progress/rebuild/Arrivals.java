@@ -11,6 +11,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
+import org.postgresql.PGStatement;
 import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -77,6 +78,8 @@ class Arrivals {
 			try (PreparedStatement query = connection.prepareStatement("SELECT participant_id, arrival, envelope FROM "
 					+ TABLE + where + " ORDER BY participant_id, arrival")) {
 				query.setFetchSize(FETCH_SIZE);
+				// planned on the server, so the envelopes come as bytes, not hex text
+				query.unwrap(PGStatement.class).setPrepareThreshold(-1);
 				if (after != null) {
 					query.setObject(1, after);
 				}

@@ -377,6 +377,7 @@ public class ProjectionRebuild {
 				try {
 					this.replay.finish();
 					this.chunk.replays.add(this.replay);
+					add(this.replay.tallies(), this.chunk.tallies);
 				}
 				catch (RuntimeException ex) {
 					log.warn("Rebuild replays {} event by event: {}", participantId, ex.getMessage());
@@ -455,12 +456,14 @@ public class ProjectionRebuild {
 		}
 
 		private void mergeTallies(Chunk chunk) {
-			for (CaseReplay replay : chunk.replays) {
-				replay.tallies()
-					.forEach((projectId, sums) -> sums
-						.forEach((key, value) -> this.tallies.computeIfAbsent(projectId, (id) -> new HashMap<>())
-							.merge(key, value, Long::sum)));
-			}
+			add(chunk.tallies, this.tallies);
+		}
+
+		private static void add(Map<String, Map<TallyKey, Long>> sums, Map<String, Map<TallyKey, Long>> into) {
+			sums.forEach((projectId, values) -> {
+				Map<TallyKey, Long> project = into.computeIfAbsent(projectId, (id) -> new HashMap<>());
+				values.forEach((key, value) -> project.merge(key, value, Long::sum));
+			});
 		}
 
 		/** The events of one case through the projection, one transaction each. */
@@ -497,6 +500,9 @@ public class ProjectionRebuild {
 		final Map<UUID, List<EventEnvelope<CaseEvent>>> delivered = new HashMap<>();
 
 		final Set<UUID> failed = new HashSet<>();
+
+		/** What the chunk's cases add to the counters, summed. */
+		final Map<String, Map<TallyKey, Long>> tallies = new HashMap<>();
 
 		@Nullable UUID last;
 
