@@ -1,5 +1,6 @@
 package se.kedja.progress.intake;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -78,6 +79,57 @@ public final class ParticipantFold {
 			draft = apply(draft, event);
 		}
 		return (draft != null) ? draft.build() : null;
+	}
+
+	/**
+	 * Folds one case as its events are delivered, one after the other, each time giving
+	 * what {@link #fold} gives for the history so far (kept in sequence order). While the
+	 * events come in sequence order and none is a correction or retraction, each is only
+	 * applied to the participant so far; otherwise the history is folded again.
+	 */
+	public Replay replay() {
+		return new Replay();
+	}
+
+	/** One case's history as delivered so far (see {@link #replay}). */
+	public final class Replay {
+
+		private final List<EventEnvelope<CaseEvent>> history = new ArrayList<>();
+
+		private Participant.@Nullable Draft draft;
+
+		private boolean refolds;
+
+		/**
+		 * The participant once {@code envelope} is added; when that throws, the history
+		 * is left as it was.
+		 */
+		public @Nullable Participant add(EventEnvelope<CaseEvent> envelope) {
+			CaseEvent event = envelope.payload();
+			boolean inOrder = this.history.isEmpty()
+					|| envelope.sequence() >= this.history.get(this.history.size() - 1).sequence();
+			if (!this.refolds && inOrder && !(event instanceof CorrectionRecorded)
+					&& !(event instanceof ImportedEventsRetracted)) {
+				try {
+					this.draft = apply(this.draft, event);
+				}
+				catch (RuntimeException ex) {
+					this.refolds = true;
+					throw ex;
+				}
+				this.history.add(envelope);
+				return (this.draft != null) ? this.draft.build() : null;
+			}
+			List<EventEnvelope<CaseEvent>> next = new ArrayList<>(this.history);
+			next.add(envelope);
+			next.sort((a, b) -> Long.compare(a.sequence(), b.sequence()));
+			Participant after = fold(next);
+			this.history.add(envelope);
+			this.history.sort((a, b) -> Long.compare(a.sequence(), b.sequence()));
+			this.refolds = true;
+			return after;
+		}
+
 	}
 
 	private CaseEvent corrected(EventEnvelope<CaseEvent> envelope, Map<String, String> values) {

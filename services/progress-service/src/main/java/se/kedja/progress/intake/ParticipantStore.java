@@ -1,9 +1,11 @@
 package se.kedja.progress.intake;
 
+import java.sql.Connection;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -61,6 +63,43 @@ public class ParticipantStore {
 					+ " ON CONFLICT (participant_id) DO UPDATE SET " + UPDATES)
 			.param(this.mapper.writeValueAsString(rows))
 			.update();
+	}
+
+	/**
+	 * Inserts each participant's row with COPY, in the caller's transaction: for tables
+	 * that hold none of them yet.
+	 */
+	void copyAll(Connection connection, ProjectionTables tables, List<Saved> saved) {
+		BinaryCopy copy = new BinaryCopy();
+		for (Saved s : saved) {
+			Participant p = s.participant();
+			copy.row(24)
+				.uuid(UUID.fromString(p.participantId()))
+				.text(p.projectId())
+				.text(p.site())
+				.text(p.coach())
+				.text(p.gender())
+				.text(p.ageBand())
+				.text(p.municipality())
+				.textArray(p.targetGroups())
+				.textArray(p.entrySituations())
+				.date(p.enrolledOn())
+				.date(p.exitedOn())
+				.text(p.outcome())
+				.jsonb(this.mapper.writeValueAsBytes(p.postExitStatus()))
+				.bool(p.paused())
+				.text(p.responsibleActor())
+				.date(p.pendingTransferSince())
+				.date(p.lastFollowUpOn())
+				.date(p.planAgreedOn())
+				.bool(p.accessibilityReviewedEverywhere())
+				.bool(p.planDeadlineMissed())
+				.bool(p.postExitFollowUpDeadlineMissed())
+				.bool(p.erased())
+				.timestamptz(s.recordedAt())
+				.jsonb(this.mapper.writeValueAsBytes(p));
+		}
+		copy.into(connection, tables.participant(), COLUMNS);
 	}
 
 	private ObjectNode row(Participant p, Instant recordedAt) {

@@ -1,5 +1,6 @@
 package se.kedja.progress.intake;
 
+import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -62,6 +63,28 @@ public class QualityExceptionStore {
 				.update();
 		}
 		insert(tables, breachProjects, breaches);
+	}
+
+	/**
+	 * Inserts the rows of each case with COPY, in the caller's transaction: for tables
+	 * that hold none of them yet.
+	 */
+	void copyAll(Connection connection, ProjectionTables tables, Map<CaseKey, List<Breach>> rows) {
+		BinaryCopy copy = new BinaryCopy();
+		rows.forEach((key, breaches) -> {
+			for (Breach breach : breaches) {
+				copy.row(7)
+					.text(key.projectId())
+					.text(breach.goalId())
+					.uuid(UUID.fromString(breach.participantId()))
+					.text(breach.reason().label())
+					.date(breach.date())
+					.date(breach.pendingUntil())
+					.text(breach.detail());
+			}
+		});
+		copy.into(connection, tables.qualityException(),
+				"project_id, goal_id, participant_id, reason, business_date, pending_until, detail");
 	}
 
 	void add(ProjectionTables tables, String projectId, List<Breach> breaches) {

@@ -6,7 +6,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Where a rebuild stands: {@code eventsTotal} is what the topics held when it started, so
- * {@code secondsLeft} is an estimate from the rate so far.
+ * {@code secondsLeft} is an estimate from the rate so far. A case event read in bulk
+ * counts half in {@code eventsDone} once kept and whole once its case is folded and
+ * written; an event applied on its own counts whole.
  */
 public record RebuildStatus(State state, @Nullable String consumerGroup, @Nullable Instant startedAt,
 		@Nullable Instant finishedAt, long eventsDone, long eventsTotal, double eventsPerSecond,

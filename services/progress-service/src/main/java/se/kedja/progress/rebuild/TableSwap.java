@@ -1,5 +1,8 @@
 package se.kedja.progress.rebuild;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -14,6 +17,15 @@ import se.kedja.progress.intake.ProjectionTables;
  */
 @Repository
 class TableSwap {
+
+	private static final String SECONDARY_INDEXES = "SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid)"
+			+ " FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid"
+			+ " WHERE c.relname = ANY(?) AND c.relnamespace = current_schema()::regnamespace"
+			+ " AND NOT i.indisunique AND NOT i.indisprimary ORDER BY 1";
+
+	/** The shadow tables a bulk fold fills from empty. */
+	private static final String[] SHADOW_TABLES = { ProjectionTables.SHADOW.caseEvent(),
+			ProjectionTables.SHADOW.participant(), ProjectionTables.SHADOW.qualityException() };
 
 	private final JdbcClient jdbc;
 
@@ -46,6 +58,57 @@ class TableSwap {
 				.singleRow();
 			work.run();
 		});
+	}
+
+	/**
+	 * Drops the indexes of the shadow tables that no constraint needs, for a bulk fill:
+	 * one index built at the end costs less than every row kept in it on the way. Returns
+	 * the statements that build them again.
+	 */
+	List<String> dropSecondaryIndexes() {
+		List<String> names = new ArrayList<>();
+		List<String> definitions = new ArrayList<>();
+		this.jdbc.sql(SECONDARY_INDEXES).param(SHADOW_TABLES).query((rs) -> {
+			names.add(rs.getString(1));
+			definitions.add(rs.getString(2).replaceFirst("^CREATE INDEX ", "CREATE INDEX IF NOT EXISTS "));
+		});
+		names.forEach((name) -> this.jdbc.sql("DROP INDEX " + name).update());
+		return definitions;
+	}
+
+	void createIndexes(List<String> definitions) {
+		definitions.forEach((definition) -> this.jdbc.sql(definition).update());
+	}
+
+	/**
+	 * Builds every index a live table has and its shadow lacks (under a new name): after
+	 * a rebuild that died between dropping and building them, the next one starts whole.
+	 */
+	void restoreShadowIndexes() {
+		for (int i = 0; i < ProjectionTables.LIVE.all().size(); i++) {
+			String live = ProjectionTables.LIVE.all().get(i);
+			String shadow = ProjectionTables.SHADOW.all().get(i);
+			List<String> shadowShapes = this.jdbc.sql(SECONDARY_INDEXES)
+				.param(new String[] { shadow })
+				.query((rs, row) -> shape(rs.getString(2)))
+				.list();
+			List<String> liveDefinitions = this.jdbc.sql(SECONDARY_INDEXES)
+				.param(new String[] { live })
+				.query((rs, row) -> rs.getString(2))
+				.list();
+			for (String definition : liveDefinitions) {
+				if (!shadowShapes.contains(shape(definition))) {
+					String name = shadow + "_" + Integer.toUnsignedString(shape(definition).hashCode(), 36);
+					this.jdbc
+						.sql("CREATE INDEX IF NOT EXISTS " + name + " ON " + shadow + " USING " + shape(definition))
+						.update();
+				}
+			}
+		}
+	}
+
+	private static String shape(String definition) {
+		return definition.substring(definition.indexOf(" USING ") + " USING ".length());
 	}
 
 	/**
