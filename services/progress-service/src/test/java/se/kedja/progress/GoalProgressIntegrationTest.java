@@ -3,6 +3,7 @@ package se.kedja.progress;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -10,7 +11,10 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import se.kedja.events.EventEnvelope;
+import se.kedja.events.EventId;
+import se.kedja.events.ParticipantId;
 import se.kedja.events.cases.CaseEvent;
+import se.kedja.events.cases.CorrectionRecorded;
 import se.kedja.progress.fixtures.CaseGenerator;
 import se.kedja.progress.fixtures.NaiveFigures;
 import se.kedja.progress.fixtures.TestProject;
@@ -67,6 +71,60 @@ class GoalProgressIntegrationTest extends IntegrationTest {
 				new NaiveFigures(once, TestProject.START, TestProject.END, today));
 		assertExceptionsAreTheNaiveOnes(twiceProgress,
 				new NaiveFigures(twice, TestProject.START, TestProject.END, today));
+	}
+
+	/**
+	 * A participant whose enrolment is corrected into another project leaves the first
+	 * one: both projects' figures are the naive ones over the cases each holds at the
+	 * end.
+	 */
+	@Test
+	void a_participant_corrected_into_another_project_counts_only_there() {
+		String from = "move-from";
+		String to = "move-to";
+		List<List<EventEnvelope<CaseEvent>>> cases = generate(from, 41);
+		publishProject(TestProject.defined(from, TestProject.goals()));
+		publishProject(TestProject.defined(to, TestProject.goals()));
+		List<List<EventEnvelope<CaseEvent>>> stayed = new ArrayList<>();
+		List<List<EventEnvelope<CaseEvent>>> moved = new ArrayList<>();
+		for (int i = 0; i < cases.size(); i++) {
+			List<EventEnvelope<CaseEvent>> events = cases.get(i);
+			if (i % 4 != 0) {
+				stayed.add(events);
+				continue;
+			}
+			EventEnvelope<CaseEvent> enrolment = events.get(0);
+			EventEnvelope<CaseEvent> last = events.get(events.size() - 1);
+			ParticipantId participant = enrolment.payload().participantId();
+			List<EventEnvelope<CaseEvent>> withMove = new ArrayList<>(events);
+			withMove.add(CaseGenerator.envelope(participant, last.sequence() + 1,
+					new CorrectionRecorded(participant, enrolment.eventId(), "participant-enrolled",
+							Map.of("projectId", to), last.businessDate(), "enrolled in the wrong project"),
+					EventId.random()));
+			moved.add(withMove);
+		}
+		List<List<EventEnvelope<CaseEvent>>> all = new ArrayList<>(stayed);
+		all.addAll(moved);
+		publishInterleaved(all, 4, 1);
+		long events = all.stream().mapToLong(List::size).sum();
+		awaitProgress(from, (p) -> intake(from) + intake(to) == events);
+		LocalDate today = LocalDate.now();
+
+		for (Map.Entry<String, List<List<EventEnvelope<CaseEvent>>>> project : Map.of(from, stayed, to, moved)
+			.entrySet()) {
+			JsonNode progress = progress(project.getKey());
+			NaiveFigures expected = new NaiveFigures(project.getValue(), TestProject.START, TestProject.END, today);
+			expected.actual.forEach((goalId, actual) -> assertThat(goal(progress, goalId).get("actual").asDouble())
+				.as(project.getKey() + " " + goalId)
+				.isEqualTo(actual));
+			assertExceptionsAreTheNaiveOnes(progress, expected);
+		}
+		assertThat(goal(progress(from), "enrolled").get("actual").asDouble()).isEqualTo(stayed.size());
+		assertThat(goal(progress(to), "enrolled").get("actual").asDouble()).isEqualTo(moved.size());
+	}
+
+	private long intake(String projectId) {
+		return get("/api/admin/intake?projectId=" + projectId).get("events").asLong();
 	}
 
 	/**

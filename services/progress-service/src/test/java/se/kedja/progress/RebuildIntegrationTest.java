@@ -113,7 +113,7 @@ class RebuildIntegrationTest extends IntegrationTest {
 	 * The corners of the bulk fold: every event delivered twice, a case whose events
 	 * arrive out of sequence order, a retracted enrolment, a project whose goals are
 	 * revised between its cases' events, a participant corrected into another project
-	 * after that (intake leaves what they added to the first project; so must a rebuild),
+	 * after that (who leaves the first project's figures, in intake and rebuild alike),
 	 * and records that are no events (skipped, as intake dead-letters them).
 	 */
 	@Test

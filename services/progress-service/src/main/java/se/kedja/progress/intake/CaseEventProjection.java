@@ -124,6 +124,15 @@ public class CaseEventProjection {
 				Participant after = step.after();
 				List<Goal> of = goals.get(after.projectId());
 				Participant counted = sameProject(step.before(), after);
+				if (counted == null && step.before() != null) {
+					// corrected into another project: the participant leaves the first
+					// one,
+					// its counters and its exception rows
+					Participant left = step.before();
+					List<Goal> ofLeft = goals.get(left.projectId());
+					changes.move(left, Contributions.delta(ofLeft, left, null), QualityRules.breaches(ofLeft, left),
+							List.of());
+				}
 				changes.move(after, Contributions.delta(of, counted, after), QualityRules.breaches(of, counted),
 						QualityRules.breaches(of, after));
 			}
@@ -169,8 +178,12 @@ public class CaseEventProjection {
 	private Map<String, List<Goal>> lockAndReadGoals(ProjectionTables tables, List<Step> steps) {
 		Set<String> projectIds = new TreeSet<>();
 		for (Step step : steps) {
-			projectIds.add((step.after() != null) ? step.after().projectId()
-					: Objects.requireNonNull(step.before()).projectId());
+			if (step.before() != null) {
+				projectIds.add(step.before().projectId());
+			}
+			if (step.after() != null) {
+				projectIds.add(step.after().projectId());
+			}
 		}
 		Map<String, List<Goal>> goals = new HashMap<>();
 		for (String projectId : projectIds) {

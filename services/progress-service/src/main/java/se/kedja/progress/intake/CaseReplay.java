@@ -27,10 +27,10 @@ import se.kedja.progress.goals.TallyKey;
  * One case's events, in their order of delivery, applied as {@link CaseEventProjection}
  * applies them one after the other while no project definition arrives: the same dedupe
  * by event id, the same fold after each event, the same rows left behind. Only the
- * counters are summed differently: within one project the moves of a participant add up
- * to what they add last, so each stay in a project is counted once, when it ends — by the
- * end of the history, or by a move to another project, which leaves the old project's
- * counters as they were (a retracted enrolment takes the participant out).
+ * counters are summed differently: the moves of a participant add up to what they add
+ * last, in the project they are in last, so only that is counted, at the end of the
+ * history. A correction into another project takes the participant out of the first one
+ * (its counters and exception rows), as a retracted enrolment takes them out altogether.
  */
 public final class CaseReplay {
 
@@ -109,8 +109,11 @@ public final class CaseReplay {
 		}
 		else {
 			boolean sameProject = before != null && before.projectId().equals(after.projectId());
-			if (before != null && !sameProject) {
-				count(before);
+			if (before != null && !sameProject && !this.currentBreaches.isEmpty()) {
+				// corrected into another project: the participant leaves the first one,
+				// and
+				// its exception rows there go
+				this.exceptions.put(before.projectId(), List.of());
 			}
 			List<Breach> counted = sameProject ? this.currentBreaches : List.of();
 			List<Breach> breaches = QualityRules.breaches(this.goals.apply(after.projectId()), after);
