@@ -276,7 +276,6 @@ public class ProjectionRebuild {
 		}
 	}
 
-	/** The bulk fold's state: the chunk under way, and what is written. */
 	/**
 	 * The bulk fold's state. Cases are folded here and written on a thread of their own,
 	 * a chunk at a time in their order: the database writes one chunk while the next is
