@@ -17,13 +17,21 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.SortedSet;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -31,6 +39,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
@@ -83,7 +92,7 @@ final class Scale {
 					? new Sizes(100, 100_000, 1_000_000, 450_000, 50_000, 10_000, 20_000, Duration.ofSeconds(40),
 							Duration.ofSeconds(15), Duration.ofSeconds(4), 2)
 					: new Sizes(20_000, 100_000, 10_000_000, 1_000_000, 300_000, 10_000, 1_000_000,
-							Duration.ofMinutes(5), Duration.ofSeconds(45), Duration.ofSeconds(8), 3);
+							Duration.ofMinutes(8), Duration.ofSeconds(45), Duration.ofSeconds(8), 3);
 		}
 
 	}
@@ -252,7 +261,12 @@ final class Scale {
 	 * {@code storeLarge} events in case-service's event store; the difference is
 	 * bulk-loaded.
 	 */
-	Figure appendGrowth(double budgetSeconds) throws Exception {
+	/**
+	 * {@code meanwhile} (if not null) runs beside the large store's load, after the small
+	 * store's timing, and is finished before the large one's; that timing also waits
+	 * until the case topic's consumers have taken every record, so neither disturbs it.
+	 */
+	Figure appendGrowth(double budgetSeconds, Meanwhile meanwhile) throws Exception {
 		Figure figure = new Figure("append-growth", "Append cost as the store grows: write-path p50 (1 client) with "
 				+ millions(this.sizes.storeLarge()) + " events stored vs " + millions(this.sizes.storeSmall()));
 		figure.unit = "ms (per-run p50)";
@@ -266,8 +280,29 @@ final class Scale {
 		bulkLoadUpTo(this.sizes.storeSmall(), stored);
 		List<Double> small = appendRuns(figure.baselineRuns);
 		figure.baselineSamples.addAll(small);
-		long reached = bulkLoadUpTo(this.sizes.storeLarge(), stored,
-				budgetSeconds - (System.nanoTime() - started) / 1e9);
+		ExecutorService beside = Executors.newSingleThreadExecutor();
+		Future<?> task = (meanwhile != null) ? beside.submit(() -> {
+			meanwhile.run();
+			return null;
+		}) : null;
+		long reached;
+		try {
+			reached = bulkLoadUpTo(this.sizes.storeLarge(), stored,
+					budgetSeconds - (System.nanoTime() - started) / 1e9);
+			if (task != null) {
+				long waited = System.nanoTime();
+				task.get();
+				double after = (System.nanoTime() - waited) / 1e9;
+				figure.notes.add("%s ran beside the large store's load (%s); the large store's timing waited for both"
+					.formatted(meanwhile.what(), (after < 1) ? "it ended before the load"
+							: "it ended %.0f s after the load".formatted(after)));
+			}
+		}
+		finally {
+			beside.shutdownNow();
+		}
+		figure.notes.add(awaitConsumers(Duration.ofSeconds((long) Math.max(30, Math
+			.min(this.sizes.catchUpBudget().toSeconds(), budgetSeconds - (System.nanoTime() - started) / 1e9)))));
 		List<Double> large = appendRuns(figure.runs);
 		figure.title = "Append cost as the store grows: write-path p50 (1 client) with " + millions(reached)
 				+ " events stored vs " + millions(Math.max(stored, this.sizes.storeSmall()));
@@ -290,6 +325,81 @@ final class Scale {
 		this.out.accept("  append p50: %.1f ms at %,d events vs %.1f ms at %,d".formatted(Stats.of(large).p50(),
 				reached, Stats.of(small).p50(), Math.max(stored, this.sizes.storeSmall())));
 		return figure;
+	}
+
+	/** Work that runs beside the store's load, named in the figure's notes. */
+	interface Meanwhile {
+
+		String what();
+
+		void run() throws Exception;
+
+	}
+
+	/**
+	 * The consumer groups that read the case topic: progress-service's listener (its id
+	 * is its group) and audit-service's intake.
+	 */
+	private static final List<String> CASE_TOPIC_GROUPS = List.of("progress-case-events", "audit-service");
+
+	/**
+	 * Waits until every consumer group of the case topic has committed its end offsets (a
+	 * fed burst or an import is still being taken otherwise) or {@code limit} has passed;
+	 * what it found, for the notes.
+	 */
+	String awaitConsumers(Duration limit) throws Exception {
+		long started = System.nanoTime();
+		Properties props = new Properties();
+		props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers);
+		try (Admin admin = Admin.create(props)) {
+			Map<String, Long> lag = lag(admin);
+			long lastSay = System.nanoTime();
+			while (lag.values().stream().anyMatch((n) -> n > 0) && System.nanoTime() - started < limit.toNanos()) {
+				if (System.nanoTime() - lastSay > TimeUnit.SECONDS.toNanos(15)) {
+					lastSay = System.nanoTime();
+					this.out.accept("  waiting for the case topic's consumers: " + lag + " records behind");
+				}
+				Thread.sleep(500);
+				lag = lag(admin);
+			}
+			double seconds = (System.nanoTime() - started) / 1e9;
+			String result = lag.values().stream().allMatch((n) -> n == 0)
+					? "every consumer of the case topic (%s) had taken every record after %.1f s of waiting"
+						.formatted(String.join(", ", lag.keySet()), seconds)
+					: "after %.0f s of waiting the case topic's consumers were still behind (records per group: %s)"
+						.formatted(seconds, lag);
+			this.out.accept("  " + result);
+			return result;
+		}
+	}
+
+	/** Records of the case topic not yet committed, per consumer group. */
+	private static Map<String, Long> lag(Admin admin) throws Exception {
+		String topic = Topics.CASE_EVENTS.name();
+		Map<TopicPartition, OffsetSpec> ends = new LinkedHashMap<>();
+		for (TopicPartitionInfo partition : admin.describeTopics(List.of(topic))
+			.allTopicNames()
+			.get(30, TimeUnit.SECONDS)
+			.get(topic)
+			.partitions()) {
+			ends.put(new TopicPartition(topic, partition.partition()), OffsetSpec.latest());
+		}
+		Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end = admin.listOffsets(ends)
+			.all()
+			.get(30, TimeUnit.SECONDS);
+		Map<String, Long> lag = new LinkedHashMap<>();
+		for (String group : CASE_TOPIC_GROUPS) {
+			Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+				.partitionsToOffsetAndMetadata()
+				.get(30, TimeUnit.SECONDS);
+			long behind = 0;
+			for (TopicPartition partition : ends.keySet()) {
+				OffsetAndMetadata at = committed.get(partition);
+				behind += end.get(partition).offset() - ((at != null) ? at.offset() : 0);
+			}
+			lag.put(group, behind);
+		}
+		return lag;
 	}
 
 	private List<Double> appendRuns(List<Double> perRun) {
