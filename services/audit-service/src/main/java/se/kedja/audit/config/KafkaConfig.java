@@ -28,6 +28,11 @@ import se.kedja.support.outage.DatabaseFailures;
  * takes: the event is fine, and a dead letter would leave a gap in the audit copy. Any
  * other failure is retried with back-off for five minutes first. The partition moves on
  * only after the event is stored or dead-lettered.
+ * <p>
+ * The intake takes a poll's records as a batch, and names the record a failure concerns
+ * ({@code BatchListenerFailedException}): the records before it are stored and their
+ * offsets committed, that record is retried or dead-lettered as above, and the rest come
+ * again. A database outage names the batch's first record, so the whole batch waits.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfig {

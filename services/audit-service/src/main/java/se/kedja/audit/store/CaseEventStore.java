@@ -13,6 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 import se.kedja.events.EventId;
 import se.kedja.events.ParticipantId;
 import se.kedja.events.ProjectId;
+import se.kedja.events.cases.ParticipantEnrolled;
 import se.kedja.events.json.EventJson;
 
 /** The append-only store of case events; {@code event_id} is the dedupe key. */
@@ -37,26 +38,34 @@ public class CaseEventStore {
 	}
 
 	/**
-	 * Stores an event once; false when this event id was already stored (a redelivery).
+	 * Stores each event once, as one JDBC batch in the caller's transaction: an event
+	 * already stored (a redelivery) hits the dedupe key and changes nothing.
 	 */
-	public boolean append(StoredEvent event) {
-		int inserted = jdbc.update("""
+	public void append(List<StoredEvent> events) {
+		jdbc.batchUpdate("""
 				INSERT INTO audit.case_event (event_id, participant_id, sequence, type, schema_version, business_date,
 				    recorded_at, recorded_at_text, recorded_by, command_id, correlation_id, import_id, hash,
 				    previous_hash, global_position, topic_partition, topic_offset, payload, received_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
 				ON CONFLICT (event_id) DO NOTHING
-				""", event.eventId().value(), event.participantId().value(), event.sequence(), event.type(),
+				""", events.stream().map(this::insertArguments).toList());
+	}
+
+	private Object[] insertArguments(StoredEvent event) {
+		return new Object[] { event.eventId().value(), event.participantId().value(), event.sequence(), event.type(),
 				event.schemaVersion(), event.businessDate(), Timestamp.from(event.recordedAt()), event.recordedAtText(),
 				event.recordedBy(), event.commandId(), event.correlationId(), event.importId(), event.hash(),
 				event.previousHash(), event.globalPosition(), event.partition(), event.offset(),
-				json.writeValueAsString(event.payload()), Timestamp.from(event.receivedAt()));
-		return inserted == 1;
+				json.writeValueAsString(event.payload()), Timestamp.from(event.receivedAt()) };
 	}
 
-	public void assignProject(ParticipantId participant, ProjectId project) {
-		jdbc.update("INSERT INTO audit.case_project (participant_id, project_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-				participant.value(), project.value());
+	/** The project of each enrolled case; the first assignment of a participant stays. */
+	public void assignProjects(List<ParticipantEnrolled> enrolments) {
+		jdbc.batchUpdate(
+				"INSERT INTO audit.case_project (participant_id, project_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+				enrolments.stream()
+					.map((enrolled) -> new Object[] { enrolled.participantId().value(), enrolled.projectId().value() })
+					.toList());
 	}
 
 	/** Every stored event of a case in sequence order: one indexed query. */
