@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.SortedSet;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -56,20 +55,9 @@ import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import tools.jackson.databind.JsonNode;
 
-import se.kedja.events.ActorId;
-import se.kedja.events.CoachId;
-import se.kedja.events.EntrySituation;
 import se.kedja.events.EventEnvelope;
-import se.kedja.events.EventId;
-import se.kedja.events.Gender;
-import se.kedja.events.IscedBand;
-import se.kedja.events.MunicipalityCode;
-import se.kedja.events.ParticipantId;
-import se.kedja.events.ProjectId;
-import se.kedja.events.SiteId;
 import se.kedja.events.Topics;
 import se.kedja.events.cases.ParticipantEnrolled;
-import se.kedja.events.json.EventHashes;
 import se.kedja.events.json.EventJson;
 import se.kedja.events.kafka.EnvelopeSerializer;
 
@@ -92,7 +80,7 @@ final class Scale {
 					? new Sizes(100, 100_000, 1_000_000, 450_000, 50_000, 10_000, 20_000, Duration.ofSeconds(40),
 							Duration.ofSeconds(15), Duration.ofSeconds(4), 2)
 					: new Sizes(20_000, 100_000, 10_000_000, 1_000_000, 300_000, 10_000, 1_000_000,
-							Duration.ofMinutes(8), Duration.ofSeconds(45), Duration.ofSeconds(8), 3);
+							Duration.ofMinutes(5), Duration.ofSeconds(45), Duration.ofSeconds(8), 3);
 		}
 
 	}
@@ -261,12 +249,7 @@ final class Scale {
 	 * {@code storeLarge} events in case-service's event store; the difference is
 	 * bulk-loaded.
 	 */
-	/**
-	 * {@code meanwhile} (if not null) runs beside the large store's load, after the small
-	 * store's timing, and is finished before the large one's; that timing also waits
-	 * until the case topic's consumers have taken every record, so neither disturbs it.
-	 */
-	Figure appendGrowth(double budgetSeconds, Meanwhile meanwhile) throws Exception {
+	Figure appendGrowth(double budgetSeconds) throws Exception {
 		Figure figure = new Figure("append-growth", "Append cost as the store grows: write-path p50 (1 client) with "
 				+ millions(this.sizes.storeLarge()) + " events stored vs " + millions(this.sizes.storeSmall()));
 		figure.unit = "ms (per-run p50)";
@@ -280,27 +263,8 @@ final class Scale {
 		bulkLoadUpTo(this.sizes.storeSmall(), stored);
 		List<Double> small = appendRuns(figure.baselineRuns);
 		figure.baselineSamples.addAll(small);
-		ExecutorService beside = Executors.newSingleThreadExecutor();
-		Future<?> task = (meanwhile != null) ? beside.submit(() -> {
-			meanwhile.run();
-			return null;
-		}) : null;
-		long reached;
-		try {
-			reached = bulkLoadUpTo(this.sizes.storeLarge(), stored,
-					budgetSeconds - (System.nanoTime() - started) / 1e9);
-			if (task != null) {
-				long waited = System.nanoTime();
-				task.get();
-				double after = (System.nanoTime() - waited) / 1e9;
-				figure.notes.add("%s ran beside the large store's load (%s); the large store's timing waited for both"
-					.formatted(meanwhile.what(), (after < 1) ? "it ended before the load"
-							: "it ended %.0f s after the load".formatted(after)));
-			}
-		}
-		finally {
-			beside.shutdownNow();
-		}
+		long reached = bulkLoadUpTo(this.sizes.storeLarge(), stored,
+				budgetSeconds - (System.nanoTime() - started) / 1e9);
 		figure.notes.add(awaitConsumers(Duration.ofSeconds((long) Math.max(30, Math
 			.min(this.sizes.catchUpBudget().toSeconds(), budgetSeconds - (System.nanoTime() - started) / 1e9)))));
 		List<Double> large = appendRuns(figure.runs);
@@ -310,7 +274,7 @@ final class Scale {
 		figure.ratio = Stats.of(large).p50() / Stats.of(small).p50();
 		figure.met = (reached >= this.sizes.storeLarge()) ? figure.ratio <= 1.5 : null;
 		figure.notes.add(("%,d rows bulk-loaded into cases.domain_event_entry by set-based INSERT … SELECT FROM "
-				+ "generate_series (chunks of %,d): every row a copy of one real follow-up-held event of this run, in "
+				+ "generate_series (chunks of %,d, each split between two backends running at once): every row a copy of one real follow-up-held event of this run, in "
 				+ "its own stream of 10 (sequence 0–9, fresh event ids), with negative global indexes so that "
 				+ "case-service's Kafka publisher (a tracking processor past them) never publishes them; the "
 				+ "streams written by the measured commands are other ones")
@@ -325,15 +289,6 @@ final class Scale {
 		this.out.accept("  append p50: %.1f ms at %,d events vs %.1f ms at %,d".formatted(Stats.of(large).p50(),
 				reached, Stats.of(small).p50(), Math.max(stored, this.sizes.storeSmall())));
 		return figure;
-	}
-
-	/** Work that runs beside the store's load, named in the figure's notes. */
-	interface Meanwhile {
-
-		String what();
-
-		void run() throws Exception;
-
 	}
 
 	/**
@@ -417,16 +372,30 @@ final class Scale {
 	}
 
 	/**
-	 * Loads rows until the store holds {@code wanted}, a chunk a statement, while the
-	 * measured pace says the next chunk fits in {@code seconds}; returns the store's
-	 * size.
+	 * Backends that load a chunk together, each half of it: one statement is one
+	 * CPU-bound backend (the three indexes), and nothing else runs while the store grows.
+	 */
+	private static final int LOADERS = 2;
+
+	/**
+	 * Loads rows until the store holds {@code wanted}, a chunk at a time split among
+	 * {@link #LOADERS} backends, while the measured pace says the next chunk fits in
+	 * {@code seconds}; returns the store's size.
 	 */
 	private long bulkLoadUpTo(long wanted, long before, double seconds) throws SQLException {
 		long started = System.nanoTime();
 		long loaded = 0;
-		try (Connection connection = this.database.connect(); Statement sql = connection.createStatement()) {
-			sql.execute("SET synchronous_commit = off");
-			Sample sample = sample(connection);
+		List<Connection> connections = new ArrayList<>();
+		ExecutorService loaders = Executors.newFixedThreadPool(LOADERS);
+		try {
+			for (int i = 0; i < LOADERS; i++) {
+				Connection connection = this.database.connect();
+				connections.add(connection);
+				try (Statement sql = connection.createStatement()) {
+					sql.execute("SET synchronous_commit = off");
+				}
+			}
+			Sample sample = sample(connections.get(0));
 			while (before + this.bulkLoaded < wanted) {
 				long chunk = Math.min(this.sizes.storeChunk(), wanted - before - this.bulkLoaded);
 				double spent = (System.nanoTime() - started) / 1e9;
@@ -434,14 +403,45 @@ final class Scale {
 					break;
 				}
 				long t = System.nanoTime();
-				insertStoreRows(connection, sample, this.bulkLoaded + 1, this.bulkLoaded + chunk);
+				long first = this.bulkLoaded + 1;
+				List<Future<?>> parts = new ArrayList<>();
+				for (int i = 0; i < LOADERS; i++) {
+					Connection connection = connections.get(i);
+					long from = first + chunk * i / LOADERS;
+					long to = first + chunk * (i + 1) / LOADERS - 1;
+					parts.add(loaders.submit(() -> {
+						insertStoreRows(connection, sample, from, to);
+						return null;
+					}));
+				}
+				for (Future<?> part : parts) {
+					try {
+						part.get();
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+						throw new SQLException("interrupted while loading the store", ex);
+					}
+					catch (java.util.concurrent.ExecutionException ex) {
+						throw (ex.getCause() instanceof SQLException failure) ? failure
+								: new SQLException("loading the store failed", ex.getCause());
+					}
+				}
 				this.bulkLoaded += chunk;
 				loaded += chunk;
-				this.out.accept("  store: %,d events (+%,d in %.1f s)".formatted(before + this.bulkLoaded, chunk,
-						(System.nanoTime() - t) / 1e9));
+				this.out.accept("  store: %,d events (+%,d in %.1f s, %d backends)".formatted(before + this.bulkLoaded,
+						chunk, (System.nanoTime() - t) / 1e9, LOADERS));
 			}
-			sql.execute("CHECKPOINT");
-			sql.execute("ANALYZE cases.domain_event_entry");
+			try (Statement sql = connections.get(0).createStatement()) {
+				sql.execute("CHECKPOINT");
+				sql.execute("ANALYZE cases.domain_event_entry");
+			}
+		}
+		finally {
+			loaders.shutdownNow();
+			for (Connection connection : connections) {
+				connection.close();
+			}
 		}
 		return before + this.bulkLoaded;
 	}
@@ -757,7 +757,7 @@ final class Scale {
 					break;
 				}
 				for (long i = 0; i < next; i++) {
-					EventEnvelope<?> envelope = enrolment(day, this.serial++);
+					EventEnvelope<?> envelope = Envelopes.enrolment(day, this.serial++);
 					producer.send(new ProducerRecord<>(Topics.CASE_EVENTS.name(), envelope.streamId(), envelope));
 				}
 				producer.flush();
@@ -780,19 +780,6 @@ final class Scale {
 	private long participants() throws SQLException {
 		return this.database
 			.count("SELECT count(*) FROM progress.participant WHERE project_id = '" + Cases.PROJECT + "'");
-	}
-
-	private static EventEnvelope<?> enrolment(LocalDate day, long n) {
-		ParticipantId participant = ParticipantId.random();
-		ParticipantEnrolled event = new ParticipantEnrolled(participant, ProjectId.of(Cases.PROJECT),
-				SiteId.of("katrineholm-vingaker"), CoachId.of("coach-bench"), ActorId.of(Cases.PROJECT), day,
-				(n % 2 == 0) ? Gender.FEMALE : Gender.MALE, 1960 + (int) (n % 40), MunicipalityCode.of("0428"),
-				List.of("long-term-unemployed"), List.of(EntrySituation.LONG_TERM_UNEMPLOYED), 14, IscedBand.ISCED_3_4,
-				null, false, true);
-		EventEnvelope<ParticipantEnrolled> envelope = new EventEnvelope<>(EventId.random(), "participant-enrolled", 1,
-				participant.value().toString(), 0, day, Instant.now(), "kedja-bench", UUID.randomUUID(),
-				UUID.randomUUID(), null, null, null, EventEnvelope.UNKNOWN_POSITION, event);
-		return envelope.withHash(EventHashes.hash(envelope));
 	}
 
 	/**
