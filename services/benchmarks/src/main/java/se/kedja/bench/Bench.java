@@ -50,9 +50,9 @@ public final class Bench {
 		this.quick = quick;
 		this.demo = demo;
 		this.only = only;
-		// the full run's 100,000-line import alone takes about 10 minutes at this
-		// machine's
-		// write path, and the store's growth to 10M events takes what is left after it
+		// the full run's 100,000-line import alone takes about 9 minutes at this
+		// machine's write path; the store's growth to 10M events, the feed of 1M
+		// participants and the rebuild fit in what is left
 		this.budget = quick ? Duration.ofMinutes(5) : Duration.ofMinutes(30);
 	}
 
@@ -294,9 +294,8 @@ public final class Bench {
 			.orElse(null);
 		figures.add(step("import", "Import", this.quick ? 30 : 660, () -> scale.importLines(oneClient), null));
 		// what the later steps need (Axon's replay, the feed of 1M participants, the
-		// dashboard at 1M, the rebuild: about 380 s in the last full runs), so the
-		// store's
-		// load leaves them their time
+		// dashboard at 1M, the rebuild: about 380 s in the last full runs), so that the
+		// store's load leaves them their time
 		double later = this.quick ? 110 : 440;
 		double appendMeasuring = 2.0 * sizes.appendRuns() * (sizes.appendWindow().toSeconds() + 2) + 20;
 		figures.add(step("append-growth", "Append cost as the store grows", appendMeasuring + 30,
@@ -304,7 +303,7 @@ public final class Bench {
 		figures.add(step("axon-replay-gaps", "Axon replay with gaps vs without", this.quick ? 40 : 100,
 				scale::axonReplayGaps, "≥ 0.9× without gaps"));
 		// the participants of the dashboard at 1M, fed alone: beside the store's load
-		// (run 20261123T194623Z) both went at less than half their pace
+		// (run 20261123T193825Z) both went at less than half their pace
 		boolean fed = (selected("dashboard-1m") || selected("rebuild"))
 				&& feed(scale, sizes, remaining() - (this.quick ? 50 : 140));
 		int aggregateEvery = Math.max(1, plan.readsPerRound() / 5);
