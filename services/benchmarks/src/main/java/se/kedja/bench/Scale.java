@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.SortedSet;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -274,11 +275,11 @@ final class Scale {
 		figure.ratio = Stats.of(large).p50() / Stats.of(small).p50();
 		figure.met = (reached >= this.sizes.storeLarge()) ? figure.ratio <= 1.5 : null;
 		figure.notes.add(("%,d rows bulk-loaded into cases.domain_event_entry by set-based INSERT … SELECT FROM "
-				+ "generate_series (chunks of %,d, each split between two backends running at once): every row a copy of one real follow-up-held event of this run, in "
+				+ "generate_series (chunks of %,d, each split between %d backends running at once): every row a copy of one real follow-up-held event of this run, in "
 				+ "its own stream of 10 (sequence 0–9, fresh event ids), with negative global indexes so that "
 				+ "case-service's Kafka publisher (a tracking processor past them) never publishes them; the "
 				+ "streams written by the measured commands are other ones")
-			.formatted(this.bulkLoaded, this.sizes.storeChunk()));
+			.formatted(this.bulkLoaded, this.sizes.storeChunk(), LOADERS));
 		figure.notes.add("the store held %,d events before the load; %,d with the small store, %,d with the large"
 			.formatted(stored, Math.max(stored, this.sizes.storeSmall()), reached));
 		if (reached < this.sizes.storeLarge()) {
@@ -422,7 +423,7 @@ final class Scale {
 						Thread.currentThread().interrupt();
 						throw new SQLException("interrupted while loading the store", ex);
 					}
-					catch (java.util.concurrent.ExecutionException ex) {
+					catch (ExecutionException ex) {
 						throw (ex.getCause() instanceof SQLException failure) ? failure
 								: new SQLException("loading the store failed", ex.getCause());
 					}
