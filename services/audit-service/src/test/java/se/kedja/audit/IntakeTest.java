@@ -157,14 +157,9 @@ class IntakeTest extends AuditServiceTest {
 	 * would replace the bad one's entry and fail the value checks.
 	 */
 	private static Map<String, ConsumerRecord<String, byte[]>> deadLettersWithKeys(Set<String> keys, int expected) {
-		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-				TestInfrastructure.get().bootstrapServers(), ConsumerConfig.GROUP_ID_CONFIG,
-				"dlt-reader-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
 		Map<String, ConsumerRecord<String, byte[]>> found = new HashMap<>();
 		List<ConsumerRecord<String, byte[]>> all = new ArrayList<>();
-		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-				new ByteArrayDeserializer())) {
-			consumer.subscribe(List.of(Topics.CASE_EVENTS_DLT.name()));
+		try (KafkaConsumer<String, byte[]> consumer = deadLetterReader()) {
 			await().atMost(Duration.ofSeconds(60)).until(() -> {
 				consumer.poll(Duration.ofMillis(500)).forEach((record) -> {
 					if (keys.contains(record.key())) {
@@ -189,14 +184,20 @@ class IntakeTest extends AuditServiceTest {
 		return found;
 	}
 
-	private static ConsumerRecord<String, byte[]> deadLetterWithKey(String key) {
+	/** A consumer of the dead-letter topic from its beginning, in a group of its own. */
+	private static KafkaConsumer<String, byte[]> deadLetterReader() {
 		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
 				TestInfrastructure.get().bootstrapServers(), ConsumerConfig.GROUP_ID_CONFIG,
 				"dlt-reader-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+				new ByteArrayDeserializer());
+		consumer.subscribe(List.of(Topics.CASE_EVENTS_DLT.name()));
+		return consumer;
+	}
+
+	private static ConsumerRecord<String, byte[]> deadLetterWithKey(String key) {
 		AtomicReference<ConsumerRecord<String, byte[]>> found = new AtomicReference<>();
-		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-				new ByteArrayDeserializer())) {
-			consumer.subscribe(List.of(Topics.CASE_EVENTS_DLT.name()));
+		try (KafkaConsumer<String, byte[]> consumer = deadLetterReader()) {
 			await().atMost(Duration.ofSeconds(60)).until(() -> {
 				consumer.poll(Duration.ofMillis(500)).forEach((record) -> {
 					if (key.equals(record.key())) {
