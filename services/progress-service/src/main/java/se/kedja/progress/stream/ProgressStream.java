@@ -15,6 +15,8 @@ import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -93,10 +95,21 @@ class ProgressStream {
 		}
 	}
 
+	/**
+	 * Ends every open stream as the application starts to close, before the web server's
+	 * graceful shutdown: that waits for open requests, and a dashboard's stream would
+	 * hold it up for its whole timeout (30 s). The browser reconnects to another
+	 * instance, or once this one is back.
+	 */
+	@EventListener(ContextClosedEvent.class)
+	void closeStreams() {
+		this.emitters.values().forEach((project) -> project.forEach(SseEmitter::complete));
+	}
+
 	@PreDestroy
 	void stop() {
 		this.pusher.shutdownNow();
-		this.emitters.values().forEach((project) -> project.forEach(SseEmitter::complete));
+		closeStreams();
 	}
 
 }
