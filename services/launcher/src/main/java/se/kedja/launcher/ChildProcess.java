@@ -36,6 +36,16 @@ public final class ChildProcess {
 		this.log = log;
 	}
 
+	/**
+	 * Options that hand freed native memory back to the system every 5 s: glibc keeps
+	 * what the JIT compiler's arenas free, and the services' footprint grew by about 140
+	 * MiB once C2 compiled in them. The option is a product option from JDK 22 on;
+	 * children run on the launcher's own JDK, so on JDK 21 nothing is added.
+	 */
+	public static List<String> nativeMemoryTrimming() {
+		return (Runtime.version().feature() >= 22) ? List.of("-XX:TrimNativeHeapInterval=5000") : List.of();
+	}
+
 	public static ChildProcess startJava(String name, DataDir data, List<String> javaArguments,
 			Map<String, String> env) {
 		List<String> command = new ArrayList<>();

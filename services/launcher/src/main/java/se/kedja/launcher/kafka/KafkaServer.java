@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -45,12 +46,14 @@ public final class KafkaServer implements AutoCloseable {
 		Ports.requireFree(port, "Kafka", "KEDJA_KAFKA_PORT");
 		Ports.requireFree(controllerPort, "the Kafka controller", "KEDJA_KAFKA_CONTROLLER_PORT");
 		Path properties = writeServerProperties(data.kafka(), port, controllerPort);
-		ChildProcess child = ChildProcess.startJava("kafka", data,
-				List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
-						"-Dorg.slf4j.simpleLogger.log.org.apache.kafka=info", "-Dorg.slf4j.simpleLogger.log.kafka=info",
-						"-cp", install.kafkaClassPath(), KafkaChild.class.getName(), properties.toString(),
-						clusterId(data.kafka())),
-				Map.of());
+		List<String> java = new ArrayList<>(List.of("-Xmx256m", "-XX:+UseSerialGC", "-Djava.awt.headless=true",
+				"-Dorg.slf4j.simpleLogger.log.org.apache.kafka=info", "-Dorg.slf4j.simpleLogger.log.kafka=info"));
+		// every event passes through the broker: C2 (the JVM's default) as for the
+		// services
+		java.addAll(ChildProcess.nativeMemoryTrimming());
+		java.addAll(List.of("-cp", install.kafkaClassPath(), KafkaChild.class.getName(), properties.toString(),
+				clusterId(data.kafka())));
+		ChildProcess child = ChildProcess.startJava("kafka", data, java, Map.of());
 		KafkaServer server = new KafkaServer(child, "localhost:" + port);
 		try (Admin admin = server.admin()) {
 			server.awaitReady(admin);
