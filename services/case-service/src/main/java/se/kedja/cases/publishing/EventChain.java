@@ -1,5 +1,10 @@
 package se.kedja.cases.publishing;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -51,10 +56,64 @@ class EventChain {
 			.orElse(EventEnvelope.UNKNOWN_POSITION);
 	}
 
-	void record(String streamId, long sequence, String eventId, String hash) {
+	/**
+	 * The global index of each of {@code eventIds} in one statement; an id not in the
+	 * store is left out.
+	 */
+	Map<String, Long> globalIndexes(Collection<String> eventIds) {
+		Map<String, Long> indexes = new HashMap<>();
+		if (eventIds.isEmpty()) {
+			return indexes;
+		}
+		this.jdbc.sql("SELECT event_identifier, global_index FROM domain_event_entry WHERE event_identifier = ANY(?)")
+			.param(eventIds.toArray(String[]::new))
+			.query((rs) -> {
+				indexes.put(rs.getString(1), rs.getLong(2));
+			});
+		return indexes;
+	}
+
+	/**
+	 * The hashes at the given stream positions ({@code streamId@sequence}) in one
+	 * statement; a position without a hash is left out.
+	 */
+	Map<String, String> hashesAt(Map<String, Long> positions) {
+		Map<String, String> hashes = new HashMap<>();
+		if (positions.isEmpty()) {
+			return hashes;
+		}
+		List<String> streams = new ArrayList<>(positions.keySet());
+		Long[] sequences = streams.stream().map(positions::get).toArray(Long[]::new);
 		this.jdbc.sql("""
-				INSERT INTO event_chain (stream_id, sequence, event_id, hash) VALUES (?, ?, ?, ?)
-				ON CONFLICT (stream_id, sequence) DO NOTHING""").params(streamId, sequence, eventId, hash).update();
+				SELECT c.stream_id, c.sequence, c.hash
+				FROM event_chain c JOIN unnest(?::text[], ?::bigint[]) AS p(stream_id, sequence)
+				  ON c.stream_id = p.stream_id AND c.sequence = p.sequence""")
+			.params(streams.toArray(String[]::new), sequences)
+			.query((rs) -> {
+				hashes.put(rs.getString(1) + "@" + rs.getLong(2), rs.getString(3));
+			});
+		return hashes;
+	}
+
+	/** Records the hashes of a batch in one statement. */
+	void recordAll(List<Link> links) {
+		if (links.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("""
+				INSERT INTO event_chain (stream_id, sequence, event_id, hash)
+				SELECT * FROM unnest(?::text[], ?::bigint[], ?::text[], ?::text[])
+				ON CONFLICT (stream_id, sequence) DO NOTHING""")
+			.params(links.stream().map(Link::streamId).toArray(String[]::new),
+					links.stream().map(Link::sequence).toArray(Long[]::new),
+					links.stream().map(Link::eventId).toArray(String[]::new),
+					links.stream().map(Link::hash).toArray(String[]::new))
+			.update();
+	}
+
+	/** One event's place in its stream's chain. */
+	record Link(String streamId, long sequence, String eventId, String hash) {
+
 	}
 
 }

@@ -19,7 +19,9 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.jspecify.annotations.Nullable;
@@ -79,21 +81,30 @@ class KafkaPublisher {
 		Instant recordedAt = instant(metadata.get(RecordingMetadata.RECORDED_AT), message);
 		String streamId = message.getAggregateIdentifier();
 		long sequence = message.getSequenceNumber();
-		Map<String, String> batchHashes = batch().hashes();
+		Batch batch = batch();
+		Map<String, String> batchHashes = batch.hashes();
 		EventEnvelope<E> envelope = new EventEnvelope<>(EventId.of(message.getIdentifier()),
 				this.json.typeName(event.getClass()), this.json.currentVersion(event.getClass()), streamId, sequence,
 				(businessDate != null) ? businessDate : LocalDate.ofInstant(recordedAt, ZoneOffset.UTC), recordedAt,
 				text(metadata.get(RecordingMetadata.RECORDED_BY), "system"),
 				uuid(metadata.get(RecordingMetadata.COMMAND_ID)), uuid(metadata.get(RecordingMetadata.CORRELATION_ID)),
 				textOrNull(metadata.get(RecordingMetadata.IMPORT_ID)), null,
-				previousHash(batchHashes, streamId, sequence), this.chain.globalIndex(message.getIdentifier()), event);
+				previousHash(batchHashes, streamId, sequence), globalIndex(batch, message.getIdentifier()), event);
 		String hash = EventHashes.hash(envelope);
-		this.chain.record(streamId, sequence, message.getIdentifier(), hash);
+		batch.links().add(new EventChain.Link(streamId, sequence, message.getIdentifier(), hash));
 		batchHashes.put(streamId + "@" + sequence, hash);
 		return envelope.withHash(hash);
 	}
 
-	/** The previous event of the stream is often in the same batch: no query then. */
+	private long globalIndex(Batch batch, String eventId) {
+		Long index = batch.globalIndexes().get(eventId);
+		return (index != null) ? index : this.chain.globalIndex(eventId);
+	}
+
+	/**
+	 * The previous event of the stream is in the same batch or was looked up with it: no
+	 * query then.
+	 */
 	private @Nullable String previousHash(Map<String, String> batchHashes, String streamId, long sequence) {
 		String inBatch = batchHashes.get(streamId + "@" + (sequence - 1));
 		return (inBatch != null) ? inBatch : this.chain.previousHash(streamId, sequence);
@@ -104,19 +115,47 @@ class KafkaPublisher {
 	}
 
 	/**
-	 * What the current batch has sent. Its acknowledgements are awaited before the
-	 * batch's transaction (with the token and the hashes) commits.
+	 * What the current batch has sent. Its hashes are recorded in one statement and its
+	 * acknowledgements awaited before the batch's transaction (with the token) commits.
+	 * The global indexes of the batch's events and the hash before each stream's first
+	 * event in it are looked up at its first event, one statement each, rather than one
+	 * or two per event.
 	 */
 	private Batch batch() {
 		UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
 		return unitOfWork.getOrComputeResource(BATCH, (key) -> {
-			Batch batch = new Batch(new ArrayList<>(), new HashMap<>());
-			unitOfWork.onPrepareCommit((u) -> batch.awaitAcks());
+			Batch batch = lookUp(unitOfWork);
+			unitOfWork.onPrepareCommit((u) -> {
+				this.chain.recordAll(batch.links());
+				batch.awaitAcks();
+			});
 			return batch;
 		});
 	}
 
-	private record Batch(List<CompletableFuture<?>> acks, Map<String, String> hashes) {
+	private Batch lookUp(UnitOfWork<?> unitOfWork) {
+		List<String> eventIds = new ArrayList<>();
+		Map<String, Long> firstSequences = new HashMap<>();
+		if (unitOfWork instanceof BatchingUnitOfWork<?> batching) {
+			for (Message<?> message : batching.getMessages()) {
+				if (message instanceof DomainEventMessage<?> event) {
+					eventIds.add(event.getIdentifier());
+					firstSequences.merge(event.getAggregateIdentifier(), event.getSequenceNumber(), Math::min);
+				}
+			}
+		}
+		Map<String, Long> previous = new HashMap<>();
+		firstSequences.forEach((streamId, sequence) -> {
+			if (sequence > 0) {
+				previous.put(streamId, sequence - 1);
+			}
+		});
+		return new Batch(new ArrayList<>(), this.chain.hashesAt(previous), this.chain.globalIndexes(eventIds),
+				new ArrayList<>());
+	}
+
+	private record Batch(List<CompletableFuture<?>> acks, Map<String, String> hashes, Map<String, Long> globalIndexes,
+			List<EventChain.Link> links) {
 
 		void awaitAcks() {
 			try {
