@@ -22,12 +22,20 @@ public final class Contributions {
 
 	public static Map<TallyKey, Long> of(List<Goal> goals, @Nullable Participant participant) {
 		Map<TallyKey, Long> tally = new TreeMap<>();
+		addTo(tally, goals, participant);
+		return tally;
+	}
+
+	/**
+	 * Adds what {@link #of} gives to {@code sums}: for summing many participants, without
+	 * a sorted map for each.
+	 */
+	public static void addTo(Map<TallyKey, Long> sums, List<Goal> goals, @Nullable Participant participant) {
 		if (participant != null) {
 			for (Goal goal : goals) {
-				new Adder(goal.id(), participant, tally).add(goal);
+				new Adder(goal.id(), participant, sums).add(goal);
 			}
 		}
-		return tally;
 	}
 
 	/**

@@ -72,11 +72,13 @@ public final class CaseReplay {
 	}
 
 	/**
-	 * Applies {@code envelope} unless it was delivered before; false when keeping or
-	 * folding it fails, so it is skipped (and a later delivery is tried again), as the
-	 * projection's transaction for it would roll back.
+	 * Applies {@code envelope}, read from {@code received}, unless it was delivered
+	 * before; false when keeping or folding it fails, so it is skipped (and a later
+	 * delivery is tried again), as the projection's transaction for it would roll back.
+	 * The bytes received are kept as they are: the projection keeps the envelope written
+	 * again, which reads back the same.
 	 */
-	public boolean deliver(EventEnvelope<CaseEvent> envelope) {
+	public boolean deliver(EventEnvelope<CaseEvent> envelope, byte[] received) {
 		if (this.finished) {
 			throw new IllegalStateException("The replay of " + this.participantId + " has finished");
 		}
@@ -88,7 +90,7 @@ public final class CaseReplay {
 		Participant after;
 		byte[] bytes;
 		try {
-			bytes = this.json.write(envelope);
+			bytes = keepable(envelope, received);
 			after = this.fold.add(envelope);
 		}
 		catch (RuntimeException ex) {
@@ -126,6 +128,20 @@ public final class CaseReplay {
 		return true;
 	}
 
+	/**
+	 * {@code received}, if the projection could write {@code envelope} again: not an
+	 * older schema version, which reads upcast but writes only as the current one.
+	 */
+	private byte[] keepable(EventEnvelope<CaseEvent> envelope, byte[] received) {
+		Class<?> payloadClass = envelope.payload().getClass();
+		if (!envelope.type().equals(this.json.typeName(payloadClass))
+				|| envelope.schemaVersion() != this.json.currentVersion(payloadClass)) {
+			throw new IllegalArgumentException("Envelope says " + envelope.type() + " v" + envelope.schemaVersion()
+					+ " but holds " + payloadClass.getSimpleName());
+		}
+		return received;
+	}
+
 	/** Ends the history: the participant's last stay is counted. */
 	public void finish() {
 		if (!this.finished && this.current != null) {
@@ -135,14 +151,8 @@ public final class CaseReplay {
 	}
 
 	private void count(Participant participant) {
-		this.tallies.merge(participant.projectId(),
-				Contributions.of(this.goals.apply(participant.projectId()), participant), CaseReplay::sum);
-	}
-
-	private static Map<TallyKey, Long> sum(Map<TallyKey, Long> a, Map<TallyKey, Long> b) {
-		Map<TallyKey, Long> sums = new HashMap<>(a);
-		b.forEach((key, value) -> sums.merge(key, value, Long::sum));
-		return sums;
+		Contributions.addTo(this.tallies.computeIfAbsent(participant.projectId(), (id) -> new HashMap<>()),
+				this.goals.apply(participant.projectId()), participant);
 	}
 
 	/** What the participant adds to each project's counters. */

@@ -346,7 +346,7 @@ public class ProjectionRebuild {
 				return;
 			}
 			try {
-				if (!this.replay.deliver(envelope)) {
+				if (!this.replay.deliver(envelope, arrival.envelope())) {
 					chunk.skipped++;
 				}
 			}
