@@ -48,8 +48,6 @@ public final class CaseReplay {
 
 	private final Map<String, List<Breach>> exceptions = new LinkedHashMap<>();
 
-	private final Map<String, Map<TallyKey, Long>> tallies = new HashMap<>();
-
 	private @Nullable Participant current;
 
 	private List<Breach> currentBreaches = List.of();
@@ -142,22 +140,20 @@ public final class CaseReplay {
 		return received;
 	}
 
-	/** Ends the history: the participant's last stay is counted. */
-	public void finish() {
+	/**
+	 * Ends the history: what the participant's last stay adds to the counters is added to
+	 * {@code sums} (by project), all of it or, if counting fails, none. Not kept: a chunk
+	 * of replays lives through many collections.
+	 */
+	public void finish(Map<String, Map<TallyKey, Long>> sums) {
 		if (!this.finished && this.current != null) {
-			count(this.current);
+			String projectId = this.current.projectId();
+			Map<TallyKey, Long> counted = new HashMap<>();
+			Contributions.addTo(counted, this.goals.apply(projectId), this.current);
+			Map<TallyKey, Long> project = sums.computeIfAbsent(projectId, (id) -> new HashMap<>());
+			counted.forEach((key, value) -> project.merge(key, value, Long::sum));
 		}
 		this.finished = true;
-	}
-
-	private void count(Participant participant) {
-		Contributions.addTo(this.tallies.computeIfAbsent(participant.projectId(), (id) -> new HashMap<>()),
-				this.goals.apply(participant.projectId()), participant);
-	}
-
-	/** What the participant adds to each project's counters. */
-	public Map<String, Map<TallyKey, Long>> tallies() {
-		return this.tallies;
 	}
 
 	List<Kept> kept() {
