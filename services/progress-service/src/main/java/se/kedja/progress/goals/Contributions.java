@@ -1,6 +1,7 @@
 package se.kedja.progress.goals;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,12 +23,24 @@ public final class Contributions {
 
 	public static Map<TallyKey, Long> of(List<Goal> goals, @Nullable Participant participant) {
 		Map<TallyKey, Long> tally = new TreeMap<>();
+		addTo(tally, goals, participant);
+		return tally;
+	}
+
+	/**
+	 * Adds what {@link #of} gives to {@code sums}: for summing many participants, without
+	 * a sorted map for each.
+	 */
+	public static void addTo(Map<TallyKey, Long> sums, List<Goal> goals, @Nullable Participant participant) {
 		if (participant != null) {
+			List<List<String>> buckets = new ArrayList<>(Field.BREAKDOWNS.size());
+			for (Field field : Field.BREAKDOWNS) {
+				buckets.add(field.bucketsOf(participant));
+			}
 			for (Goal goal : goals) {
-				new Adder(goal.id(), participant, tally).add(goal);
+				new Adder(goal.id(), participant, buckets, sums).add(goal);
 			}
 		}
-		return tally;
 	}
 
 	/**
@@ -41,7 +54,9 @@ public final class Contributions {
 		return delta;
 	}
 
-	private record Adder(String goalId, Participant participant, Map<TallyKey, Long> tally) {
+	/** {@code buckets}: the participant's, in the order of {@link Field#BREAKDOWNS}. */
+	private record Adder(String goalId, Participant participant, List<List<String>> buckets,
+			Map<TallyKey, Long> tally) {
 
 		void add(Goal goal) {
 			switch (goal) {
@@ -146,9 +161,10 @@ public final class Contributions {
 
 		private void broken(String measure, LocalDate day, long value) {
 			add(TallyKey.TOTAL, TallyKey.ALL, measure, day, value);
-			for (Field field : Field.BREAKDOWNS) {
-				for (String bucket : field.bucketsOf(this.participant)) {
-					add(field.fieldName(), bucket, measure, day, value);
+			for (int i = 0; i < Field.BREAKDOWNS.size(); i++) {
+				String dimension = Field.BREAKDOWNS.get(i).fieldName();
+				for (String bucket : this.buckets.get(i)) {
+					add(dimension, bucket, measure, day, value);
 				}
 			}
 		}

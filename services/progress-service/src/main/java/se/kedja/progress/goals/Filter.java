@@ -18,7 +18,12 @@ public record Filter(List<Condition> conditions) {
 	}
 
 	public boolean matches(Participant participant) {
-		return this.conditions.stream().allMatch((condition) -> condition.holdsFor(participant));
+		for (Condition condition : this.conditions) {
+			if (!condition.holdsFor(participant)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** One test on a participant. */
@@ -36,7 +41,12 @@ public record Filter(List<Condition> conditions) {
 
 		@Override
 		public boolean holdsFor(Participant participant) {
-			return this.field.valuesOf(participant).stream().anyMatch(this.values::contains);
+			for (String value : this.field.valuesOf(participant)) {
+				if (this.values.contains(value)) {
+					return true;
+				}
+			}
+			return false;
 		}
 
 	}

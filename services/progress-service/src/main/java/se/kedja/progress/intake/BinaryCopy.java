@@ -1,20 +1,22 @@
 package se.kedja.progress.intake;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
  * Rows in PostgreSQL's binary COPY format, written to a table in one COPY: no statement
@@ -33,7 +35,7 @@ public final class BinaryCopy {
 
 	private static final long PG_EPOCH_SECOND = PG_EPOCH_DAY * 86_400;
 
-	private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
+	private final Blocks bytes = new Blocks();
 
 	private final DataOutputStream out = new DataOutputStream(this.bytes);
 
@@ -158,18 +160,31 @@ public final class BinaryCopy {
 		if (this.rows == 0) {
 			return;
 		}
-		write(() -> this.out.writeShort(-1));
+		write(() -> {
+			this.out.writeShort(-1);
+			this.out.flush();
+		});
 		try {
-			connection.unwrap(PGConnection.class)
+			CopyIn copy = connection.unwrap(PGConnection.class)
 				.getCopyAPI()
-				.copyIn("COPY " + table + " (" + columns + ") FROM STDIN (FORMAT binary)",
-						new ByteArrayInputStream(this.bytes.toByteArray()));
+				.copyIn("COPY " + table + " (" + columns + ") FROM STDIN (FORMAT binary)");
+			try {
+				for (int i = 0; i < this.bytes.full.size(); i++) {
+					copy.writeToCopy(this.bytes.full.get(i), 0, Blocks.SIZE);
+				}
+				if (this.bytes.used > 0) {
+					copy.writeToCopy(this.bytes.block, 0, this.bytes.used);
+				}
+				copy.endCopy();
+			}
+			finally {
+				if (copy.isActive()) {
+					copy.cancelCopy();
+				}
+			}
 		}
 		catch (SQLException ex) {
 			throw new CopyFailedException(table, ex);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 
@@ -180,6 +195,50 @@ public final class BinaryCopy {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * The rows in blocks of one size: a chunk of rows runs to megabytes, and one array
+	 * grown to hold them would be copied on each doubling and once more to be sent.
+	 */
+	private static final class Blocks extends OutputStream {
+
+		static final int SIZE = 64 * 1024;
+
+		final List<byte[]> full = new ArrayList<>();
+
+		byte[] block = new byte[SIZE];
+
+		int used;
+
+		@Override
+		public void write(int b) {
+			if (this.used == SIZE) {
+				next();
+			}
+			this.block[this.used++] = (byte) b;
+		}
+
+		@Override
+		public void write(byte[] b, int off, int len) {
+			while (len > 0) {
+				if (this.used == SIZE) {
+					next();
+				}
+				int n = Math.min(len, SIZE - this.used);
+				System.arraycopy(b, off, this.block, this.used, n);
+				this.used += n;
+				off += n;
+				len -= n;
+			}
+		}
+
+		private void next() {
+			this.full.add(this.block);
+			this.block = new byte[SIZE];
+			this.used = 0;
+		}
+
 	}
 
 	private interface Write {

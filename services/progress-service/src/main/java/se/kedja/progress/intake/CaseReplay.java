@@ -48,8 +48,6 @@ public final class CaseReplay {
 
 	private final Map<String, List<Breach>> exceptions = new LinkedHashMap<>();
 
-	private final Map<String, Map<TallyKey, Long>> tallies = new HashMap<>();
-
 	private @Nullable Participant current;
 
 	private List<Breach> currentBreaches = List.of();
@@ -72,11 +70,13 @@ public final class CaseReplay {
 	}
 
 	/**
-	 * Applies {@code envelope} unless it was delivered before; false when keeping or
-	 * folding it fails, so it is skipped (and a later delivery is tried again), as the
-	 * projection's transaction for it would roll back.
+	 * Applies {@code envelope}, read from {@code received}, unless it was delivered
+	 * before; false when keeping or folding it fails, so it is skipped (and a later
+	 * delivery is tried again), as the projection's transaction for it would roll back.
+	 * The bytes received are kept as they are: the projection keeps the envelope written
+	 * again, which reads back the same.
 	 */
-	public boolean deliver(EventEnvelope<CaseEvent> envelope) {
+	public boolean deliver(EventEnvelope<CaseEvent> envelope, byte[] received) {
 		if (this.finished) {
 			throw new IllegalStateException("The replay of " + this.participantId + " has finished");
 		}
@@ -88,7 +88,7 @@ public final class CaseReplay {
 		Participant after;
 		byte[] bytes;
 		try {
-			bytes = this.json.write(envelope);
+			bytes = keepable(envelope, received);
 			after = this.fold.add(envelope);
 		}
 		catch (RuntimeException ex) {
@@ -126,28 +126,34 @@ public final class CaseReplay {
 		return true;
 	}
 
-	/** Ends the history: the participant's last stay is counted. */
-	public void finish() {
+	/**
+	 * {@code received}, if the projection could write {@code envelope} again: not an
+	 * older schema version, which reads upcast but writes only as the current one.
+	 */
+	private byte[] keepable(EventEnvelope<CaseEvent> envelope, byte[] received) {
+		Class<?> payloadClass = envelope.payload().getClass();
+		if (!envelope.type().equals(this.json.typeName(payloadClass))
+				|| envelope.schemaVersion() != this.json.currentVersion(payloadClass)) {
+			throw new IllegalArgumentException("Envelope says " + envelope.type() + " v" + envelope.schemaVersion()
+					+ " but holds " + payloadClass.getSimpleName());
+		}
+		return received;
+	}
+
+	/**
+	 * Ends the history: what the participant's last stay adds to the counters is added to
+	 * {@code sums} (by project), all of it or, if counting fails, none. Not kept: a chunk
+	 * of replays lives through many collections.
+	 */
+	public void finish(Map<String, Map<TallyKey, Long>> sums) {
 		if (!this.finished && this.current != null) {
-			count(this.current);
+			String projectId = this.current.projectId();
+			Map<TallyKey, Long> counted = new HashMap<>();
+			Contributions.addTo(counted, this.goals.apply(projectId), this.current);
+			Map<TallyKey, Long> project = sums.computeIfAbsent(projectId, (id) -> new HashMap<>());
+			counted.forEach((key, value) -> project.merge(key, value, Long::sum));
 		}
 		this.finished = true;
-	}
-
-	private void count(Participant participant) {
-		this.tallies.merge(participant.projectId(),
-				Contributions.of(this.goals.apply(participant.projectId()), participant), CaseReplay::sum);
-	}
-
-	private static Map<TallyKey, Long> sum(Map<TallyKey, Long> a, Map<TallyKey, Long> b) {
-		Map<TallyKey, Long> sums = new HashMap<>(a);
-		b.forEach((key, value) -> sums.merge(key, value, Long::sum));
-		return sums;
-	}
-
-	/** What the participant adds to each project's counters. */
-	public Map<String, Map<TallyKey, Long>> tallies() {
-		return this.tallies;
 	}
 
 	List<Kept> kept() {

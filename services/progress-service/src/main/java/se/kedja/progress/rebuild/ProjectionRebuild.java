@@ -346,7 +346,7 @@ public class ProjectionRebuild {
 				return;
 			}
 			try {
-				if (!this.replay.deliver(envelope)) {
+				if (!this.replay.deliver(envelope, arrival.envelope())) {
 					chunk.skipped++;
 				}
 			}
@@ -374,9 +374,8 @@ public class ProjectionRebuild {
 			UUID participantId = this.replay.participantId();
 			if (!this.chunk.failed.contains(participantId)) {
 				try {
-					this.replay.finish();
+					this.replay.finish(this.chunk.tallies);
 					this.chunk.replays.add(this.replay);
-					add(this.replay.tallies(), this.chunk.tallies);
 				}
 				catch (RuntimeException ex) {
 					log.warn("Rebuild replays {} event by event: {}", participantId, ex.getMessage());
