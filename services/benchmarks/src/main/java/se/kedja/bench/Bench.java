@@ -264,8 +264,9 @@ public final class Bench {
 		}, null);
 		figures.add(dashboard);
 		if (selected("write-path")) {
-			progress("warming up (8 clients, " + (this.quick ? 5 : 15) + " s, not counted) ...");
-			m.warmUp(Duration.ofSeconds(this.quick ? 5 : 15));
+			Duration warmUp = Duration.ofSeconds(this.quick ? 20 : 120);
+			progress("warming up (32 clients, " + warmUp.toSeconds() + " s, not counted) ...");
+			m.warmUp(32, warmUp);
 		}
 
 		for (int clients : plan.clients()) {

@@ -107,11 +107,19 @@ final class Measurements {
 		}
 	}
 
+	/** What the write path was warmed up with, for its figures' notes. */
+	private String warmedUp = "";
+
 	/**
-	 * Sends commands for a while so the services' code is compiled before it is timed.
+	 * Sends commands for a while so the services' code is compiled before it is timed:
+	 * the services that carry events run the C2 compiler, which compiles a method once it
+	 * has run some ten thousand times, so at this machine's pace the command path takes
+	 * minutes to reach its steady speed.
 	 */
-	void warmUp(Duration duration) {
-		apiCommands(8, duration);
+	void warmUp(int clients, Duration duration) {
+		long commands = apiCommands(clients, duration).latencies().size();
+		this.warmedUp = "measured after an uncounted warm-up of %d s at %d clients (%,d commands)"
+			.formatted(duration.toSeconds(), clients, commands);
 	}
 
 	Figure writePath(int clients) throws SQLException {
@@ -156,6 +164,9 @@ final class Measurements {
 						figure.baselineRuns.get(figure.baselineRuns.size() - 1)));
 		}
 		figure.notes.add(errors + " commands answered other than 2xx (not counted)");
+		if (!this.warmedUp.isEmpty()) {
+			figure.notes.add(this.warmedUp);
+		}
 		figure.cpu = cpuCost.toMap();
 		figure.notes.add(cpuCost.describe());
 		double ratio = figure.runStats().median() / figure.baselineRunStats().median();
