@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -250,7 +251,10 @@ class WebJourneysTest extends BrowserTest {
 		clickAndAwaitAnswer(browser.findElement(By.cssSelector("form[aria-labelledby=state-heading] button")));
 		assertThat(text("#state")).contains("EXITED");
 		browser.findElement(By.id("mode-known")).click();
-		type("date", LocalDate.now().toString());
+		// today as the auditor's calendar has it: the web asks for what was recorded
+		// before the next day began in Sweden (between 23:00 and 24:00 UTC in winter the
+		// machine's UTC date is still yesterday there)
+		type("date", LocalDate.now(ZoneId.of("Europe/Stockholm")).toString());
 		clickAndAwaitAnswer(browser.findElement(By.cssSelector("form[aria-labelledby=state-heading] button")));
 		assertThat(text("#state")).contains("EXITED");
 
@@ -295,7 +299,8 @@ class WebJourneysTest extends BrowserTest {
 			signIn(AUDITOR, language);
 			scan(List.of("/audit", "/audit?participant=nonsense&purpose=",
 					"/audit/participants/" + participant + "?purpose=axe",
-					"/audit/participants/" + participant + "?purpose=axe&mode=stood&date=" + LocalDate.now(),
+					"/audit/participants/" + participant + "?purpose=axe&mode=stood&date="
+							+ LocalDate.now(ZoneId.of("Europe/Stockholm")),
 					"/audit/access-log", "/audit/access-log?purpose=axe"), language, violations);
 
 			signIn(ADMIN, language);
