@@ -301,7 +301,7 @@ public final class Bench {
 		double appendMeasuring = 2.0 * sizes.appendRuns() * (sizes.appendWindow().toSeconds() + 2) + 20;
 		figures.add(step("append-growth", "Append cost as the store grows", appendMeasuring + 30,
 				() -> scale.appendGrowth(remaining() - later - appendMeasuring), "≤ 1.5× the p50 at 100k"));
-		figures.add(step("axon-replay-gaps", "Axon replay with gaps vs without", this.quick ? 40 : 100,
+		figures.add(step("axon-replay-gaps", "Axon replay with gaps vs without", this.quick ? 40 : 120,
 				scale::axonReplayGaps, "≥ 0.9× without gaps"));
 		// the participants of the dashboard at 1M, fed alone: beside the store's load
 		// (run 20261123T193825Z) both went at less than half their pace
