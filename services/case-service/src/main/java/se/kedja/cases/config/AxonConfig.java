@@ -9,6 +9,8 @@ import java.util.SortedSet;
 
 import javax.sql.DataSource;
 
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
@@ -84,6 +86,16 @@ public class AxonConfig {
 	@Bean
 	LockFactory transactionScopedLockFactory() {
 		return new TransactionScopedLockFactory();
+	}
+
+	/**
+	 * Named by {@code @Aggregate(cache = ...)} on ParticipantCase; a size of 0 turns it
+	 * off (several case-service instances, see CaseCache).
+	 */
+	@Bean
+	Cache caseCache(@Value("${kedja.cases.aggregate-cache.size}") long size,
+			@Value("${kedja.cases.aggregate-cache.idle}") Duration idle) {
+		return (size > 0) ? new CaseCache(size, idle) : NoCache.INSTANCE;
 	}
 
 	@Bean

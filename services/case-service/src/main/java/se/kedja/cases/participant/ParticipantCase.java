@@ -81,7 +81,7 @@ import static se.kedja.cases.participant.CaseRuleViolation.refuseIf;
  * One participant's case (ärende), from enrolment to erasure. Command handlers check the
  * rules and apply events; the one event sourcing handler only assigns.
  */
-@Aggregate(lockFactory = "transactionScopedLockFactory")
+@Aggregate(lockFactory = "transactionScopedLockFactory", cache = "caseCache")
 class ParticipantCase {
 
 	/**
