@@ -263,7 +263,7 @@ public final class Bench {
 			return figure;
 		}, null);
 		figures.add(dashboard);
-		if (selected("write-path")) {
+		if (Arrays.stream(plan.clients()).anyMatch((clients) -> selected("write-path-" + clients))) {
 			Duration warmUp = Duration.ofSeconds(this.quick ? 20 : 120);
 			progress("warming up (32 clients, " + warmUp.toSeconds() + " s, not counted) ...");
 			m.warmUp(32, warmUp);

@@ -135,6 +135,14 @@ final class Measurements {
 		figure.ratioMeaning = "median commands/s ÷ median baseline INSERTs/s";
 		long errors = 0;
 		CpuCost cpuCost = new CpuCost();
+		List<Double> floorRuns = new ArrayList<>();
+		List<Double> floorSamples = new ArrayList<>();
+		long floorErrors = 0;
+		if (clients == 32) {
+			// uncounted: the read path's own code compiled before it is timed, as the
+			// commands' is by the warm-up
+			apiReads(clients, this.settings.quick() ? Duration.ofSeconds(5) : Duration.ofSeconds(20));
+		}
 		for (int run = 0; run < this.settings.runs(); run++) {
 			boolean baselineFirst = run % 2 == 0;
 			if (baselineFirst) {
@@ -155,6 +163,12 @@ final class Measurements {
 				figure.notes
 					.add("run " + (run + 1) + ": " + load.errors() + " refused or failed; " + load.firstError());
 			}
+			if (clients == 32) {
+				Load reads = apiReads(clients, this.settings.window());
+				floorRuns.add(reads.perSecond());
+				floorSamples.addAll(reads.latencies());
+				floorErrors += reads.errors();
+			}
 			if (!baselineFirst) {
 				double busyBefore = Machine.busyCpuSeconds();
 				Load base = sqlInserts(clients, this.settings.window());
@@ -172,6 +186,19 @@ final class Measurements {
 		}
 		figure.cpu = cpuCost.toMap();
 		figure.notes.add(cpuCost.describe());
+		if (!floorRuns.isEmpty()) {
+			Stats floor = Stats.of(floorRuns);
+			Stats floorLatency = Stats.of(floorSamples);
+			figure.cpu.put("readFloorPerSecond", floorRuns.stream().map(Figure::round).toList());
+			figure.notes
+				.add(("the read floor: the same %d clients reading one case each time (GET /api/participants/{id}: "
+						+ "token check, scope lookup, one row, JSON; the cheapest authenticated request case-service "
+						+ "answers), after an uncounted first window, ran at %s requests/s (median of %d runs, spread %s–%s; p50 %.1f ms, p99 %.1f ms; %d "
+						+ "answered otherwise). A command does all of that and more, so on this machine the write path "
+						+ "stays below this rate")
+					.formatted(clients, Markdown.num(floor.median()), floor.n(), Markdown.num(floor.min()),
+							Markdown.num(floor.max()), floorLatency.p50(), floorLatency.p99(), floorErrors));
+		}
 		double ratio = figure.runStats().median() / figure.baselineRunStats().median();
 		figure.ratio = ratio;
 		if (clients == 32) {
@@ -317,6 +344,53 @@ final class Measurements {
 				+ " s after the window (counted in p99 at the time waited); ";
 		return new Load(ok.get() / seconds, new ArrayList<>(latencies), errors.get(),
 				abandonedNote + firstError.toString());
+	}
+
+	/**
+	 * The clients read cases enrolled so far, one GET each time, round robin over up to
+	 * 2,000 of them.
+	 */
+	Load apiReads(int clients, Duration duration) {
+		List<String> ids = new ArrayList<>();
+		try (Connection connection = this.database.connect();
+				Statement sql = connection.createStatement();
+				ResultSet rows = sql.executeQuery("SELECT participant_id::text FROM cases.case_summary LIMIT 2000")) {
+			while (rows.next()) {
+				ids.add(rows.getString(1));
+			}
+		}
+		catch (SQLException ex) {
+			return new Load(0, List.of(), 1, "the cases to read could not be listed: " + ex.getMessage());
+		}
+		if (ids.isEmpty()) {
+			return new Load(0, List.of(), 1, "no case to read");
+		}
+		ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
+		AtomicLong ok = new AtomicLong();
+		AtomicLong errors = new AtomicLong();
+		AtomicLong next = new AtomicLong();
+		long started = System.nanoTime();
+		long deadline = started + duration.toNanos();
+		runClients(clients, deadline, () -> {
+			while (System.nanoTime() < deadline) {
+				String id = ids.get((int) (next.getAndIncrement() % ids.size()));
+				Api.Answer answer = this.api.get(Api.CASES, "/api/participants/" + id, this.api.loaderToken(),
+						Map.of());
+				if (answer.ok()) {
+					if (System.nanoTime() <= deadline) {
+						ok.incrementAndGet();
+					}
+					latencies.add(answer.millis());
+				}
+				else if (answer.status() == Api.ABANDONED) {
+					return;
+				}
+				else {
+					errors.incrementAndGet();
+				}
+			}
+		});
+		return new Load(ok.get() / ((deadline - started) / 1e9), new ArrayList<>(latencies), errors.get(), "");
 	}
 
 	Load sqlInserts(int clients, Duration duration) {
