@@ -86,10 +86,6 @@ final class CaseCache implements Cache {
 		throw new UnsupportedOperationException("The case cache has no entry listeners");
 	}
 
-	long size() {
-		return this.entries.estimatedSize();
-	}
-
 	/**
 	 * Inside a transaction: drops the entry if it rolls back, ahead of every other
 	 * completion callback (the case's lock among them).
