@@ -142,7 +142,7 @@ final class Measurements {
 		if (floorMeasured) {
 			// uncounted: the read path's own code compiled before it is timed, as the
 			// commands' is by the warm-up
-			apiReads(clients, this.settings.quick() ? Duration.ofSeconds(5) : Duration.ofSeconds(20));
+			apiReads(clients, Duration.ofSeconds(20));
 		}
 		for (int run = 0; run < this.settings.runs(); run++) {
 			boolean baselineFirst = run % 2 == 0;
