@@ -1,9 +1,12 @@
 package se.kedja.cases.config;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
 
@@ -15,7 +18,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * The cases recently written, kept in memory so that the next command on one does not
  * read and deserialise its whole history again (Axon's CachingEventSourcingRepository,
  * named by {@code @Aggregate(cache = ...)} on ParticipantCase). Bounded in entries and in
- * idle time (Caffeine).
+ * idle time (Caffeine); entry listeners hear of entries created, updated, read, removed
+ * and expired (evicted for size or idle time).
  * <p>
  * Axon drops an entry when the command's unit of work rolls back. A request runs its
  * command inside a longer database transaction (with its idempotency record), which can
@@ -33,8 +37,20 @@ final class CaseCache implements Cache {
 
 	private final com.github.benmanes.caffeine.cache.Cache<Object, Object> entries;
 
+	private final List<EntryListener> listeners = new CopyOnWriteArrayList<>();
+
 	CaseCache(long size, Duration idle) {
-		this.entries = Caffeine.newBuilder().maximumSize(size).expireAfterAccess(idle).build();
+		this.entries = Caffeine.newBuilder()
+			.maximumSize(size)
+			.expireAfterAccess(idle)
+			// evictions are told on the thread that caused them
+			.executor(Runnable::run)
+			.removalListener((Object key, Object value, RemovalCause cause) -> {
+				if (cause.wasEvicted()) {
+					this.listeners.forEach((listener) -> listener.onEntryExpired(key));
+				}
+			})
+			.build();
 	}
 
 	@Override
@@ -43,6 +59,7 @@ final class CaseCache implements Cache {
 		Object value = this.entries.getIfPresent(key);
 		if (value != null) {
 			dropUnlessCommitted(key);
+			this.listeners.forEach((listener) -> listener.onEntryRead(key, value));
 		}
 		return (V) value;
 	}
@@ -50,30 +67,49 @@ final class CaseCache implements Cache {
 	@Override
 	public void put(Object key, Object value) {
 		dropUnlessCommitted(key);
-		this.entries.put(key, value);
+		Object previous = this.entries.asMap().put(key, value);
+		for (EntryListener listener : this.listeners) {
+			if (previous == null) {
+				listener.onEntryCreated(key, value);
+			}
+			else {
+				listener.onEntryUpdated(key, value);
+			}
+		}
 	}
 
 	@Override
 	public boolean putIfAbsent(Object key, Object value) {
 		dropUnlessCommitted(key);
-		return this.entries.asMap().putIfAbsent(key, value) == null;
+		boolean absent = this.entries.asMap().putIfAbsent(key, value) == null;
+		if (absent) {
+			this.listeners.forEach((listener) -> listener.onEntryCreated(key, value));
+		}
+		return absent;
 	}
 
 	@Override
 	@SuppressWarnings("unchecked")
 	public <V> void computeIfPresent(Object key, UnaryOperator<V> update) {
 		dropUnlessCommitted(key);
-		this.entries.asMap().computeIfPresent(key, (k, v) -> update.apply((V) v));
+		Object updated = this.entries.asMap().computeIfPresent(key, (k, v) -> update.apply((V) v));
+		if (updated != null) {
+			this.listeners.forEach((listener) -> listener.onEntryUpdated(key, updated));
+		}
 	}
 
 	@Override
 	public boolean remove(Object key) {
-		return this.entries.asMap().remove(key) != null;
+		boolean removed = this.entries.asMap().remove(key) != null;
+		if (removed) {
+			this.listeners.forEach((listener) -> listener.onEntryRemoved(key));
+		}
+		return removed;
 	}
 
 	@Override
 	public void removeAll() {
-		this.entries.invalidateAll();
+		List.copyOf(this.entries.asMap().keySet()).forEach(this::remove);
 	}
 
 	@Override
@@ -83,7 +119,8 @@ final class CaseCache implements Cache {
 
 	@Override
 	public Registration registerCacheEntryListener(EntryListener cacheEntryListener) {
-		throw new UnsupportedOperationException("The case cache has no entry listeners");
+		this.listeners.add(cacheEntryListener);
+		return () -> this.listeners.remove(cacheEntryListener);
 	}
 
 	/**
